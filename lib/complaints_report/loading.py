@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import zipfile
 from collections.abc import Callable
@@ -100,8 +101,9 @@ def _read_csv(path: Path, lookup: dict[str, str]) -> tuple[list[tuple[int, list]
     rows: list[tuple[int, list]] = []
     header: dict[int, str] | None = None
     header_row = 0
-    for cells in reader:
-        line = reader.line_num
+    # The row a spreadsheet user sees is the record's position, not the text line: a quoted
+    # cell with a line break is one row in Excel but several lines in the file.
+    for line, cells in enumerate(reader, start=1):
         if not any(str(c).strip() for c in cells):
             continue
         if header is None:
@@ -262,6 +264,9 @@ def parse_money(value: object) -> float:
         except ValueError:
             raise ValueProblem("is not an amount of money",
                                "Write the amount in pounds as a number, e.g. 800 or £800.00") from None
+    if not math.isfinite(amount):  # float() also reads 'nan' and 'inf'
+        raise ValueProblem("is not an amount of money",
+                           "Write the amount in pounds as a number, e.g. 800 or £800.00")
     if amount < 0:
         raise ValueProblem("is a negative amount", "Remedy amounts are paid to the complainant: write them as positive")
     return amount
@@ -331,7 +336,7 @@ class RowChecker:
 
     def not_before(self, later_column: str, later: date | None, earlier_column: str, earlier: date | None) -> None:
         if later is not None and earlier is not None and later < earlier:
-            self.problem(later_column, later.strftime("%d/%m/%Y"),
+            self.problem(later_column, self.record.get(later_column),  # the value as written
                          f"is before the '{earlier_column}' date {earlier:%d/%m/%Y}",
                          f"Check both dates: a case cannot be {later_column} before it was {earlier_column}")
 
@@ -419,9 +424,12 @@ def _history(check: RowChecker, vocab: dict) -> dict:
 
     def number(value: object) -> float:
         try:
-            return float(str(value).replace("%", "").replace(",", "").replace("£", ""))
+            number = float(str(value).replace("%", "").replace(",", "").replace("£", ""))
         except ValueError:
             raise ValueProblem("is not a number", "Write the published figure as a number") from None
+        if not math.isfinite(number):  # float() also reads 'nan' and 'inf'
+            raise ValueProblem("is not a number", "Write the published figure as a number")
+        return number
 
     measure = check.text("measure", required=True)
     if measure is not None and measure not in HISTORY_MEASURES:
@@ -459,7 +467,8 @@ def _cross_row_checks(kind: str, frame: pd.DataFrame, problems: list[Problem]) -
     """Duplicates of reference (+stage) and later stages without a stage 1."""
     if frame.empty or kind == "history":
         return
-    keys = ["service", "reference", "stage"] if kind == "complaints" else ["service", "reference"]
+    # The contract: a complaint's reference is unique together with its stage, across services.
+    keys = ["reference", "stage"] if kind == "complaints" else ["service", "reference"]
     usable = frame.dropna(subset=keys)
     seen: dict[tuple, tuple[str, int]] = {}
     for record in usable.itertuples(index=False):
@@ -475,9 +484,9 @@ def _cross_row_checks(kind: str, frame: pd.DataFrame, problems: list[Problem]) -
         else:
             seen[ident] = (record.source_file, record.source_row)
     if kind == "complaints":
-        stage1 = {(s, r) for (s, r, stage) in seen if stage == 1}
+        stage1 = {reference for (reference, stage) in seen if stage == 1}
         for record in usable.itertuples(index=False):
-            if record.stage in (2, 3) and (record.service, record.reference) not in stage1:
+            if record.stage in (2, 3) and record.reference not in stage1:
                 problems.append(Problem(
                     record.source_file, f"is a stage {record.stage} complaint with no stage 1 row",
                     row=record.source_row, reference=record.reference, column="stage", value=str(record.stage),

@@ -107,11 +107,15 @@ def _complaint_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dic
         "stage2_received": int((later["stage"] == 2).sum()),
         "stage3_received": int((later["stage"] == 3).sum()),
         **{outcome: outcomes[outcome] for outcome in OUTCOME_KEYS},
-        "open": int(accepted["outcome"].isna().sum()),
+        "open": _open(accepted),
+        "outcome_not_recorded": int((accepted["outcome"].isna() & accepted["responded"].notna()).sum()),
         "upheld_or_partly_pct": percent(outcomes["upheld"] + outcomes["partly_upheld"], decided),
         "category_counts": counts(accepted["category"]),
         "team_counts": counts(accepted["team"]),
         "area_counts": counts(accepted["area"]),
+        "area_team_counts": {
+            area: counts(accepted[accepted["area"] == area]["team"]) for area in counts(accepted["area"])
+        },
         "stage1_responded": len(responded),
         **{band: bands[band] for band in wd.BANDS},
         **{f"{band}_pct": percent(bands[band], len(responded)) for band in wd.BANDS},
@@ -131,6 +135,11 @@ def _complaint_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dic
             percent(int(answered["within_timescale"].sum()), len(answered)) if len(answered) else None
         )
     return result
+
+
+def _open(rows: pd.DataFrame) -> int:
+    """Open: no outcome and no response yet (contract: both are blank while a complaint is open)."""
+    return int((rows["outcome"].isna() & rows["responded"].isna()).sum())
 
 
 def _median(values: pd.Series) -> int | float | None:
@@ -153,7 +162,7 @@ def _stage_table(accepted: pd.DataFrame) -> list[dict]:
             "statutory": int((rows["procedure"] == "statutory").sum()),
             "corporate": int((rows["procedure"] == "corporate").sum()),
             **{outcome: outcomes[outcome] for outcome in OUTCOME_KEYS},
-            "open": int(rows["outcome"].isna().sum()),
+            "open": _open(rows),
         })
     return table
 
@@ -234,7 +243,7 @@ def has_case_data(inputs: Inputs, kind: str, service: str, year: ReportingYear) 
 
 def year_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
     """Every figure for one year without the previous-year comparison; unknown keys are absent."""
-    result: dict = {"year": year.label, "service": service}
+    result: dict = {"year": year.label, "service": service, "year_display": year.display}
     for kind, compute in _GROUPS:
         if has_case_data(inputs, kind, service, year):
             result.update({k: v for k, v in compute(inputs, service, year).items() if v is not None})
@@ -246,10 +255,9 @@ def year_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
 def compute_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
     """The contract's ``metrics.json`` for a service and year, with ``previous_year`` where known."""
     result = year_metrics(inputs, service, year)
-    result["year_display"] = year.display
     result["service_name"] = SERVICE_NAMES[service]
     previous = year_metrics(inputs, service, year.previous)
-    if len(previous) > 2:
+    if len(previous) > 3:
         result["previous_year"] = previous
     return result
 
@@ -259,6 +267,6 @@ def trend(inputs: Inputs, service: str, year: ReportingYear, years: int = 3) -> 
     series = []
     for back in range(years - 1, -1, -1):
         figures = year_metrics(inputs, service, ReportingYear(year.start - back))
-        if len(figures) > 2:
+        if len(figures) > 3:
             series.append(figures)
     return series

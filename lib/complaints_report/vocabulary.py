@@ -136,7 +136,8 @@ class Mapping:
             for column in spec["required"] + spec["optional"]:
                 lookup[key(column)] = column
         for theirs, ours in self.columns.items():
-            lookup[key(theirs)] = ours
+            # "Case Ref: Reference" names the contract column however it is spelt
+            lookup[key(theirs)] = lookup.get(key(ours), ours)
         return lookup
 
 

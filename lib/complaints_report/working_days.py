@@ -104,7 +104,11 @@ def working_days_taken(received: date, responded: date) -> int:
 def add_working_days(received: date, days: int) -> date:
     """The deadline ``days`` working days after the (effective) receipt day."""
     start = effective_receipt(received)
-    deadline = np.busday_offset(np.datetime64(start, "D"), days, roll="forward", busdaycal=_calendar(start))
+    # Cover every year the deadline can reach (about 252 working days a year), not just the
+    # receipt year and the next: a long deadline must skip the later years' bank holidays too.
+    reach = abs(days) // 250 + 1
+    calendar = _business_calendar(start.year - reach, start.year + reach)
+    deadline = np.busday_offset(np.datetime64(start, "D"), days, roll="forward", busdaycal=calendar)
     return deadline.astype(date)
 
 

@@ -1,0 +1,226 @@
+"""The words council exports use for services, stages, procedures, outcomes and columns."""
+
+import pytest
+
+from complaints_report.vocabulary import COLUMNS, Mapping, Vocabulary, key, load_mapping
+
+
+@pytest.fixture
+def words():
+    """The contract's vocabularies, without any council mapping."""
+    return Mapping().vocabularies()
+
+
+@pytest.mark.parametrize(
+    ("label", "service"),
+    [
+        ("asc", "asc"),
+        ("ASC", "asc"),
+        ("Adult Social Care", "asc"),
+        ("adult social care", "asc"),
+        ("Adults", "asc"),
+        ("childrens", "childrens"),
+        ("Children's Services", "childrens"),
+        ("Children\u2019s Services", "childrens"),  # curly apostrophe, as Word and Outlook type it
+        ("CHILDREN'S SERVICES", "childrens"),
+        ("Children", "childrens"),
+        ("  Childrens  ", "childrens"),
+    ],
+)
+def test_every_service_spelling_in_the_contract_is_understood(words, label, service):
+    assert words["service"].get(label) == service
+
+
+@pytest.mark.parametrize(
+    ("label", "outcome"),
+    [
+        ("upheld", "upheld"),
+        ("Upheld", "upheld"),
+        ("UPHELD", "upheld"),
+        ("partly upheld", "partly_upheld"),
+        ("Partly Upheld", "partly_upheld"),
+        ("partially upheld", "partly_upheld"),
+        ("Partially upheld", "partly_upheld"),
+        ("part upheld", "partly_upheld"),
+        ("PART UPHELD", "partly_upheld"),
+        ("not upheld", "not_upheld"),
+        ("Not Upheld", "not_upheld"),
+        ("withdrawn", "withdrawn"),
+        ("Withdrawn", "withdrawn"),
+    ],
+)
+def test_every_outcome_spelling_in_the_contract_is_understood_in_any_case(words, label, outcome):
+    assert words["outcome"].get(label) == outcome
+
+
+@pytest.mark.parametrize(
+    ("label", "procedure"),
+    [
+        ("statutory", "statutory"),
+        ("Statutory", "statutory"),
+        ("corporate", "corporate"),
+        ("Corporate", "corporate"),
+        ("non-statutory", "corporate"),
+        ("Non-Statutory", "corporate"),
+        ("non statutory", "corporate"),
+    ],
+)
+def test_non_statutory_complaints_follow_the_corporate_procedure(words, label, procedure):
+    assert words["procedure"].get(label) == procedure
+
+
+@pytest.mark.parametrize(("label", "stage"), [("1", 1), ("2", 2), ("3", 3), ("Stage 2", 2), ("stage 3", 3)])
+def test_stages_are_1_2_or_3(words, label, stage):
+    assert words["stage"].get(label) == stage
+
+
+@pytest.mark.parametrize(
+    ("label", "status"), [("accepted", "accepted"), ("Rejected", "rejected"), ("Not accepted", "rejected")]
+)
+def test_status_is_accepted_or_rejected(words, label, status):
+    assert words["status"].get(label) == status
+
+
+@pytest.mark.parametrize(
+    ("label", "answer"),
+    [("yes", True), ("Yes", True), ("Y", True), ("no", False), ("NO", False), ("n", False)],
+)
+def test_extension_and_publish_are_yes_or_no(words, label, answer):
+    assert words["yes/no"].get(label) is answer
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "label"),
+    [
+        ("service", "Housing"),
+        ("stage", "4"),
+        ("procedure", "childrens"),
+        ("outcome", "resolved"),
+        ("status", "pending"),
+    ],
+)
+def test_an_unknown_label_is_not_guessed(words, vocabulary, label):
+    assert words[vocabulary].get(label) is None
+
+
+def test_an_unknown_label_is_answered_with_the_accepted_values(words):
+    assert words["outcome"].accepted() == "upheld, partly_upheld, not_upheld, withdrawn"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "column"),
+    [
+        ("Received", "received"),
+        ("RECEIVED", "received"),
+        (" received ", "received"),
+        ("Rejection Reason", "rejection_reason"),
+        ("rejection-reason", "rejection_reason"),
+        ("RejectionReason", "rejection_reason"),
+        ("REJECTION_REASON", "rejection_reason"),
+        ("Remedy Amount", "remedy_amount"),
+    ],
+)
+def test_column_names_match_ignoring_case_spaces_hyphens_and_underscores(spelling, column):
+    assert Mapping().column_lookup()[key(spelling)] == column
+
+
+def test_every_contract_column_of_every_kind_is_recognised():
+    lookup = Mapping().column_lookup()
+
+    for kind, spec in COLUMNS.items():
+        for column in spec["required"] + spec["optional"]:
+            assert lookup[key(column)] == column, kind
+
+
+def test_the_complaints_columns_the_contract_requires():
+    assert set(COLUMNS["complaints"]["required"]) == {
+        "reference",
+        "service",
+        "stage",
+        "received",
+        "team",
+        "category",
+    }
+
+
+def test_matching_key_ignores_case_spaces_hyphens_underscores_and_apostrophes():
+    assert (
+        key("Children\u2019s Services")
+        == key("childrens_services")
+        == key("CHILDRENS-SERVICES")
+        == "childrensservices"
+    )
+
+
+# --------------------------------------------------------------------------- mapping.yaml
+
+
+@pytest.fixture
+def council_mapping(tmp_path):
+    """A council whose export says 'Case Ref', 'Date Received' and 'Founded'/'Unfounded'."""
+    (tmp_path / "mapping.yaml").write_text(
+        "columns:\n"
+        "  Case Ref: reference\n"
+        "  Date Received: received\n"
+        "values:\n"
+        "  outcome:\n"
+        "    Founded: upheld\n"
+        "    Partly founded: partly upheld\n"
+        "    Unfounded: not upheld\n"
+        "  service:\n"
+        "    Family Services: childrens\n"
+        "  extension:\n"
+        "    Agreed: yes\n",
+        encoding="utf-8",
+    )
+    return load_mapping(tmp_path)
+
+
+def test_without_a_mapping_file_the_contracts_words_are_used(tmp_path):
+    mapping = load_mapping(tmp_path)
+
+    assert mapping.columns == {}
+    assert mapping.values == {}
+
+
+def test_mapping_yaml_adds_a_councils_column_names(council_mapping):
+    lookup = council_mapping.column_lookup()
+
+    assert lookup[key("Case Ref")] == "reference"
+    assert lookup[key("date received")] == "received"
+    assert lookup[key("reference")] == "reference"  # the contract's own names still work
+
+
+def test_mapping_yaml_adds_a_councils_outcome_labels(council_mapping):
+    outcomes = council_mapping.vocabularies()["outcome"]
+
+    assert outcomes.get("Founded") == "upheld"
+    assert outcomes.get("partly founded") == "partly_upheld"
+    assert outcomes.get("UNFOUNDED") == "not_upheld"
+    assert outcomes.get("part upheld") == "partly_upheld"  # the contract's own labels still work
+
+
+def test_mapping_yaml_adds_service_and_yes_no_labels(council_mapping):
+    vocabularies = council_mapping.vocabularies()
+
+    assert vocabularies["service"].get("Family Services") == "childrens"
+    assert vocabularies["yes/no"].get("agreed") is True
+
+
+def test_a_mapping_to_a_value_that_does_not_exist_is_refused_with_the_choices():
+    mapping = Mapping(values={"outcome": {"Founded": "proven"}})
+
+    with pytest.raises(ValueError, match="'Founded'.*'proven'.*upheld, partly_upheld, not_upheld, withdrawn"):
+        mapping.vocabularies()
+
+
+def test_a_mapping_for_a_vocabulary_that_does_not_exist_is_refused():
+    with pytest.raises(ValueError, match="'outcomes'"):
+        Mapping(values={"outcomes": {"Founded": "upheld"}}).vocabularies()
+
+
+def test_a_vocabulary_maps_its_canonical_values_to_themselves():
+    vocabulary = Vocabulary("colour", {"red": ["scarlet"]})
+
+    assert vocabulary.get("red") == "red"
+    assert vocabulary.get("Scarlet") == "red"
