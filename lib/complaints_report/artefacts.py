@@ -1,0 +1,83 @@
+"""Writing a service's outputs: metrics.json, chart images with their data, table CSVs.
+
+Layout of ``<out>/<year>/<service>/`` (contract section 4, plus what the report reads):
+
+- ``metrics.json``: every figure, keys sorted (count objects largest first), for scripts and reviewers;
+- ``charts/<name>.png`` and ``data/<name>.csv``: each chart and the data behind it;
+- ``data/table_<name>.csv``: each table;
+- ``artefacts.json``: the index the report reads (titles, alt text, captions, files).
+
+Files are written byte-for-byte reproducibly: ordered JSON keys, fixed PNG metadata.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+
+from complaints_report.charts import Chart
+from complaints_report.tables import Table
+
+METRICS_FILE = "metrics.json"
+INDEX_FILE = "artefacts.json"
+
+
+def _jsonable(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
+def ordered_metrics(figures: dict) -> dict:
+    """Metric keys in alphabetical order (also in ``previous_year``); count objects keep their
+    largest-first order, which is the order charts and tables show them in."""
+    result = dict(sorted(figures.items()))
+    if isinstance(result.get("previous_year"), dict):
+        result["previous_year"] = dict(sorted(result["previous_year"].items()))
+    return result
+
+
+def write_json(path: Path, content) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(content, indent=2, ensure_ascii=False, default=_jsonable)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def read_json(path: Path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def save_chart(chart: Chart, out_dir: Path) -> dict:
+    """The chart as PNG (no timestamps or software version inside) and its data as CSV."""
+    out_dir = Path(out_dir)
+    image = out_dir / "charts" / f"{chart.name}.png"
+    table = out_dir / "data" / f"{chart.name}.csv"
+    image.parent.mkdir(parents=True, exist_ok=True)
+    table.parent.mkdir(parents=True, exist_ok=True)
+    chart.figure.savefig(image, dpi=150, metadata={"Software": None}, facecolor="white")
+    plt.close(chart.figure)
+    chart.data.to_csv(table, index=False, lineterminator="\n")
+    return {"name": chart.name, "title": chart.title, "alt": chart.alt,
+            "image": image.relative_to(out_dir).as_posix(), "data": table.relative_to(out_dir).as_posix()}
+
+
+def save_table(table: Table, out_dir: Path) -> dict:
+    path = Path(out_dir) / "data" / f"{table.name}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table.data.to_csv(path, index=False, lineterminator="\n")
+    return {"name": table.name, "caption": table.caption, "data": path.relative_to(out_dir).as_posix()}
+
+
+def write_metrics(out_dir: Path, figures: dict) -> Path:
+    return write_json(Path(out_dir) / METRICS_FILE, ordered_metrics(figures))
+
+
+def write_index(out_dir: Path, charts: list[dict], tables: list[dict], quotes: list[dict]) -> Path:
+    return write_json(Path(out_dir) / INDEX_FILE, {"charts": charts, "tables": tables, "quotes": quotes})

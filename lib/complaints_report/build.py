@@ -1,0 +1,163 @@
+"""Building the reports: check the exports, run each service's notebook, render, publish.
+
+A build works in a staging folder beside ``--out`` and moves the finished service folders
+into place only when every service succeeded, so a failed or interrupted build leaves the
+previous outputs exactly as they were (contract section 2, "Bad input").
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from complaints_report import content, paths
+from complaints_report.loading import Inputs, load_inputs, services_with_complaints
+from complaints_report.years import ReportingYear
+
+
+class BuildError(Exception):
+    """A build that cannot go on; the message tells the analyst what to do."""
+
+
+@dataclass
+class BuildRequest:
+    year: ReportingYear
+    services: list[str] = field(default_factory=list)  # empty: every service with complaints that year
+    data_dir: Path = paths.DATA_DIR
+    content_dir: Path = paths.CONTENT_DIR
+    out_dir: Path = paths.OUTPUT_DIR
+    engine: str = "auto"
+    formats: list[str] = field(default_factory=lambda: ["html", "pdf"])
+    strict: bool = False
+
+
+@dataclass
+class ServiceResult:
+    service: str
+    folder: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def choose_services(request: BuildRequest, inputs: Inputs) -> list[str]:
+    available = services_with_complaints(inputs, request.year)
+    if not request.services:
+        if not available:
+            raise BuildError(
+                f"No complaints were received in {request.year.display} in {request.data_dir}: "
+                "check --year, or that the exports cover that year"
+            )
+        return available
+    missing = [s for s in request.services if s not in available]
+    if missing:
+        raise BuildError(
+            f"No {', '.join(missing)} complaints were received in {request.year.display} in {request.data_dir}. "
+            f"Services with complaints that year: {', '.join(available) or 'none'}"
+        )
+    return list(dict.fromkeys(request.services))
+
+
+def narrative_warnings(request: BuildRequest, service: str) -> list[str]:
+    missing = content.missing_sections(request.content_dir, request.year, service)
+    folder = Path(request.content_dir) / request.year.label / service
+    return [f"{service}: no narrative for '{title}' (write it in {folder}); the report shows a placeholder"
+            for title in missing]
+
+
+def run_notebook(service: str, year: ReportingYear, data_dir: Path, out_dir: Path) -> Path:
+    """Execute the service's notebook with Papermill; the executed copy is saved beside the outputs."""
+    import papermill
+
+    executed = Path(out_dir) / f"{service}.ipynb"
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    try:
+        papermill.execute_notebook(
+            str(paths.notebook_for(service)),
+            str(executed),
+            parameters={"year": year.label, "service": service, "data_dir": str(Path(data_dir).resolve()),
+                        "out_dir": str(Path(out_dir).resolve())},
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(paths.NOTEBOOKS_DIR),
+        )
+    except papermill.PapermillExecutionError as error:
+        raise BuildError(
+            f"The {service} notebook failed in cell {error.exec_count}: {error.ename}: {error.evalue}. "
+            f"The executed notebook with the error is at {executed}"
+        ) from None
+    return executed
+
+
+def render(request: BuildRequest, service: str, folder: Path) -> None:
+    from complaints_report import rendering
+
+    try:
+        rendering.render_report(
+            paths.REPORT_QMD,
+            profile=service,
+            params={"service": service, "year": request.year.label, "artefacts_dir": str(folder.resolve()),
+                    "content_dir": str(Path(request.content_dir).resolve())},
+            work_dir=folder,
+            formats=request.formats,
+            engine=request.engine,
+        )
+    except rendering.EngineError as error:
+        raise BuildError(str(error)) from None
+
+
+def publish(staging: Path, out_dir: Path, year: ReportingYear, services: list[str]) -> None:
+    """Move each finished service folder into ``out_dir``; put the old ones back if a move fails."""
+    out_dir = Path(out_dir)
+    moved: list[tuple[Path, Path | None]] = []
+    try:
+        for service in services:
+            target = paths.service_output_dir(out_dir, year.label, service)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            backup = None
+            if target.exists():
+                backup = staging / f"previous-{service}"
+                os.replace(target, backup)
+            os.replace(paths.service_output_dir(staging, year.label, service), target)
+            moved.append((target, backup))
+    except BaseException:
+        for target, backup in reversed(moved):
+            shutil.rmtree(target, ignore_errors=True)
+            if backup is not None:
+                os.replace(backup, target)
+        raise
+
+
+def build(request: BuildRequest, progress: Callable[[str], None] = lambda message: None) -> list[ServiceResult]:
+    """Build the reports asked for; raises InputError, ContentError or BuildError on failure."""
+    from complaints_report import rendering
+
+    engine = rendering.resolve_engine(request.engine)  # fail before any work if Quarto was asked for and is absent
+    progress(f"Checking the exports in {request.data_dir}")
+    inputs = load_inputs(request.data_dir)
+    services = choose_services(request, inputs)
+    results = []
+    for service in services:
+        warnings = narrative_warnings(request, service)
+        if warnings and request.strict:
+            raise BuildError("--strict: narrative is missing, so the build stops:\n  - " + "\n  - ".join(warnings))
+        results.append(ServiceResult(service, paths.service_output_dir(request.out_dir, request.year.label, service),
+                                     warnings))
+    out_dir = Path(request.out_dir)
+    parent = out_dir.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=parent))
+    try:
+        for service in services:
+            folder = paths.service_output_dir(staging, request.year.label, service)
+            progress(f"{service}: running the analysis notebook")
+            run_notebook(service, request.year, request.data_dir, folder)
+            progress(f"{service}: rendering {' and '.join(f.upper() for f in request.formats)} with the {engine} engine")
+            render(BuildRequest(**{**request.__dict__, "engine": engine}), service, folder)
+        progress(f"Publishing to {out_dir}")
+        publish(staging, out_dir, request.year, services)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return results

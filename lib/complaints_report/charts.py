@@ -1,0 +1,329 @@
+"""Charts of the annual report, in one accessible style.
+
+- Colours: the Government Analysis Function accessible categorical palette
+  (https://analysisfunction.civilservice.gov.uk/policy-store/data-visualisation-colours-in-charts/).
+  Bars use the first colour; the reporting year is picked out in the same dark blue with
+  earlier years in grey-blue, and every bar carries its value and its category name on the
+  axis, so colour is never the only cue.
+- Titles state the finding ("85 complaints in 2020/21, slightly lower than last year's
+  figure of 89"), values are labelled directly, there are no legends.
+- Alt text is generated from the data: what the chart shows, with its numbers.
+- Each chart keeps the table it was drawn from, saved as CSV beside the image.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+from complaints_report import wording  # noqa: E402
+from complaints_report.metrics import percent  # noqa: E402
+from complaints_report.vocabulary import OUTCOME_LABELS  # noqa: E402
+from complaints_report.working_days import BAND_LABELS, BANDS  # noqa: E402
+
+# Analysis Function accessible categorical palette, in its published order.
+PALETTE = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
+MAIN = PALETTE[0]
+# Earlier years: a tint of MAIN with at least 3:1 contrast both against the white background and
+# against MAIN beside it (WCAG 1.4.11; Analysis Function guidance on adjacent colours).
+EARLIER = "#7692AA"
+TEXT = "#0B0C0C"
+FONT_SIZE = 12  # close to the report's body text at the size images are shown
+WIDTH = 8.0  # inches; images are shown at most about 45rem wide
+
+
+@dataclass
+class Chart:
+    """One chart: its file name, the finding it states, alt text, data and figure."""
+
+    name: str
+    title: str
+    alt: str
+    data: pd.DataFrame
+    figure: plt.Figure
+
+
+def apply_style() -> None:
+    """One look for every chart: plain background, dark text, no top/right spines."""
+    sns.set_theme(
+        style="white",
+        rc={
+            "font.family": "DejaVu Sans",
+            "font.size": FONT_SIZE,
+            "axes.titlesize": FONT_SIZE + 1,
+            "axes.labelsize": FONT_SIZE,
+            "xtick.labelsize": FONT_SIZE,
+            "ytick.labelsize": FONT_SIZE,
+            "text.color": TEXT,
+            "axes.labelcolor": TEXT,
+            "xtick.color": TEXT,
+            "ytick.color": TEXT,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "svg.hashsalt": "complaints-report",
+        },
+    )
+
+
+def _wrap(title: str) -> str:
+    """Titles wrap rather than run off the image."""
+    return textwrap.fill(title, width=62)
+
+
+def _label(count: int, total: int | None) -> str:
+    return f"{count:,} ({percent(count, total)}%)" if total else f"{count:,}"
+
+
+def _alt_list(labels, values) -> str:
+    return "; ".join(f"{label}: {value}" for label, value in zip(labels, values, strict=True))
+
+
+def horizontal_bars(name: str, counts: dict[str, int], title: str, subject: str, by: str,
+                    with_percent: bool = True) -> Chart:
+    """Categories as horizontal bars, largest at the top, each labelled with count and share."""
+    apply_style()
+    total = sum(counts.values())
+    data = pd.DataFrame({"name": list(counts), "count": list(counts.values())})
+    if with_percent:
+        data["percent"] = [percent(c, total) for c in data["count"]]
+    labels = [_label(c, total if with_percent else None) for c in data["count"]]
+    height = max(2.2, 0.45 * len(data) + 1.2)
+    figure, axes = plt.subplots(figsize=(WIDTH, height), layout="constrained")
+    sns.barplot(data=data, y="name", x="count", color=MAIN, ax=axes, orient="h")
+    axes.bar_label(axes.containers[0], labels=labels, padding=4, fontsize=FONT_SIZE)
+    axes.set(xlabel=f"Number of {subject}", ylabel="")
+    axes.set_xlim(0, max(data["count"].max() * 1.3, 1))
+    axes.set_title(_wrap(title), loc="left", fontweight="bold")
+    alt = f"Horizontal bar chart. {title}. {subject.capitalize()} by {by}: " + _alt_list(data["name"], labels) + "."
+    return Chart(name, title, alt, data, figure)
+
+
+def yearly_bars(name: str, years: list[str], values: list[int | float], title: str, value_name: str,
+                unit: str = "") -> Chart:
+    """One bar a year, oldest first, the latest in dark blue, each labelled with its value."""
+    apply_style()
+    data = pd.DataFrame({"year": years, value_name: values})
+    figure, axes = plt.subplots(figsize=(WIDTH, 3.6), layout="constrained")
+    colours = [EARLIER] * (len(years) - 1) + [MAIN]
+    sns.barplot(data=data, x="year", y=value_name, hue="year", palette=colours, legend=False, ax=axes)
+    labels = [f"{v:,}{unit}" for v in values]
+    for container, label in zip(axes.containers, labels, strict=True):
+        axes.bar_label(container, labels=[label], padding=3, fontsize=FONT_SIZE)
+    axes.set(xlabel="Reporting year", ylabel=value_name.replace("_", " ").capitalize())
+    axes.set_ylim(0, max(max(values) * 1.2, 1))
+    axes.set_title(_wrap(title), loc="left", fontweight="bold")
+    alt = f"Vertical bar chart. {title}. {value_name.replace('_', ' ').capitalize()} by year: " + _alt_list(
+        years, labels) + "."
+    return Chart(name, title, alt, data, figure)
+
+
+def outcomes_by_year(name: str, rows: list[dict], title: str) -> Chart:
+    """Outcomes in small multiples, one panel a year, so years are told apart by position and label."""
+    apply_style()
+    records = []
+    for figures in rows:
+        decided = sum(figures.get(k, 0) for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn"))
+        for outcome in ("upheld", "partly_upheld", "not_upheld", "withdrawn"):
+            if outcome in figures:
+                records.append({"year": figures["year_display"], "outcome": OUTCOME_LABELS[outcome],
+                                "count": figures[outcome], "percent": percent(figures[outcome], decided)})
+    data = pd.DataFrame(records)
+    years = list(dict.fromkeys(data["year"]))
+    figure, axes_list = plt.subplots(1, len(years), figsize=(WIDTH, 3.4), sharey=True, layout="constrained",
+                                     squeeze=False)
+    for axes, year in zip(axes_list[0], years, strict=True):
+        part = data[data["year"] == year]
+        sns.barplot(data=part, y="outcome", x="count", color=MAIN if year == years[-1] else EARLIER, ax=axes,
+                    orient="h")
+        axes.bar_label(axes.containers[0], labels=[f"{c} ({p}%)" for c, p in zip(part["count"], part["percent"],
+                                                                                   strict=True)],
+                       padding=3, fontsize=FONT_SIZE - 1)
+        axes.set(title=year, xlabel="Complaints", ylabel="")
+        axes.set_xlim(0, data["count"].max() * 1.7)
+    figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
+    alt = f"Bar charts side by side, one a year. {title}. " + " ".join(
+        f"{year}: " + _alt_list(data[data['year'] == year]["outcome"],
+                                [f"{c} ({p}%)" for c, p in zip(data[data['year'] == year]["count"],
+                                                               data[data['year'] == year]["percent"], strict=True)])
+        + "." for year in years)
+    return Chart(name, title, alt, data, figure)
+
+
+def response_bands(name: str, metrics: dict, title: str) -> Chart:
+    counts = {BAND_LABELS[band]: metrics[band] for band in BANDS}
+    return horizontal_bars(name, counts, title, "complaints", "working days taken to respond")
+
+
+def grouped_counts(name: str, table: pd.DataFrame, title: str, subject: str) -> Chart:
+    """Several measures for a few groups (e.g. stages), as small multiples with direct labels."""
+    apply_style()
+    groups = list(table.columns[1:])
+    figure, axes_list = plt.subplots(1, len(groups), figsize=(WIDTH, 3.2), sharey=True, layout="constrained",
+                                     squeeze=False)
+    label_column = table.columns[0]
+    for axes, group in zip(axes_list[0], groups, strict=True):
+        sns.barplot(data=table, y=label_column, x=group, color=MAIN, ax=axes, orient="h")
+        axes.bar_label(axes.containers[0], labels=[f"{v:,}" for v in table[group]], padding=3,
+                       fontsize=FONT_SIZE - 1)
+        axes.set(title=group, xlabel=subject.capitalize(), ylabel="")
+        axes.set_xlim(0, max(table[groups].to_numpy().max() * 1.4, 1))
+    figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
+    alt = f"Bar charts side by side. {title}. " + " ".join(
+        f"{group}: " + _alt_list(table[label_column], [f"{v:,}" for v in table[group]]) + "." for group in groups)
+    return Chart(name, title, alt, table, figure)
+
+
+# --------------------------------------------------------------------------- the report's charts
+
+
+def _top(counts: dict[str, int]) -> tuple[str, int]:
+    name = next(iter(counts))
+    return name, counts[name]
+
+
+def _with_trend(figures: dict, history: list[dict], key: str) -> tuple[list[str], list[int]]:
+    known = [f for f in history if key in f]
+    return [f["year_display"] for f in known], [f[key] for f in known]
+
+
+def volume_chart(figures: dict, history: list[dict], service_noun: str = "complaints") -> Chart:
+    years, values = _with_trend(figures, history, "complaints_accepted")
+    if len(values) < len([f for f in history if "complaints_received" in f]):
+        years, values = _with_trend(figures, history, "complaints_received")
+    current = values[-1]
+    title = f"{current:,} complaints in {figures['year_display']}"
+    if len(values) > 1:
+        title += ", " + wording.count_change(current, values[-2])
+    return yearly_bars("volume", years, values, title, "complaints")
+
+
+def category_chart(figures: dict) -> Chart:
+    name, count = _top(figures["category_counts"])
+    pct = percent(count, figures["complaints_accepted"])
+    return horizontal_bars("nature", figures["category_counts"], f"{name} was the most common issue ({pct}%)",
+                           "complaints", "nature of issue")
+
+
+def area_chart(figures: dict, key: str = "area_counts", name: str = "areas", by: str = "area") -> Chart:
+    top, count = _top(figures[key])
+    pct = percent(count, figures["complaints_accepted"])
+    return horizontal_bars(name, figures[key], f"{top} had the most complaints ({count}, {pct}%)", "complaints", by)
+
+
+def outcomes_chart(figures: dict, history: list[dict]) -> Chart:
+    rows = [f for f in history if "upheld" in f]
+    pct = figures.get("upheld_or_partly_pct")
+    title = f"{wording.share_phrase(pct).capitalize()} of complaints decided in {figures['year_display']} " \
+            f"were upheld or partly upheld ({pct}%)"
+    return outcomes_by_year("outcomes", rows, title)
+
+
+def bands_chart(figures: dict) -> Chart:
+    title = f"{figures['within_10_pct']}% of complaints were answered within 10 working days"
+    return response_bands("response_times", figures, title)
+
+
+def ombudsman_chart(figures: dict, history: list[dict]) -> Chart:
+    years, values = _with_trend(figures, history, "ombudsman_received")
+    current = values[-1]
+    title = f"{wording.plural(current, 'complaint')} referred to the Ombudsman in {figures['year_display']}"
+    if len(values) > 1:
+        title += ", " + wording.count_change(current, values[-2])
+    return yearly_bars("ombudsman", years, values, title, "cases")
+
+
+def enquiries_chart(figures: dict) -> Chart:
+    top, count = _top(figures["member_enquiries_by_area"])
+    return horizontal_bars("member_enquiries", figures["member_enquiries_by_area"],
+                           f"{top} accounted for the most Member enquiries ({count})", "enquiries", "service area")
+
+
+def compliments_chart(figures: dict) -> Chart:
+    top, count = _top(figures["compliments_by_team"])
+    return horizontal_bars("compliments", figures["compliments_by_team"],
+                           f"{top} received the most compliments ({count})", "compliments", "team",
+                           with_percent=False)
+
+
+def received_chart(figures: dict) -> Chart:
+    counts = {"Received": figures["complaints_received"], "Rejected": figures["complaints_rejected"],
+              "Accepted": figures["complaints_accepted"]}
+    title = (f"{figures['complaints_accepted']} of {figures['complaints_received']} complaints were accepted, "
+             f"{figures['complaints_rejected']} were rejected")
+    return horizontal_bars("received", counts, title, "complaints", "whether accepted", with_percent=False)
+
+
+def stages_chart(figures: dict) -> Chart:
+    rows = figures["stage_table"]
+    table = pd.DataFrame({
+        "Outcome": [OUTCOME_LABELS[k] for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn", "open")],
+        **{f"Stage {r['stage']}": [r[k] for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn", "open")]
+           for r in rows},
+    })
+    stage1 = rows[0]
+    most = max(("upheld", "partly_upheld", "not_upheld"), key=lambda k: stage1[k])
+    title = f"{OUTCOME_LABELS[most]} was the most common outcome at stage 1 ({stage1[most]} of {stage1['received']})"
+    return grouped_counts("stages", table, title, "complaints")
+
+
+def timeliness_chart(figures: dict, history: list[dict]) -> Chart:
+    years, values = _with_trend(figures, history, "stage1_within_timescale_pct")
+    title = f"{values[-1]}% of stage 1 complaints were answered within timescale in {figures['year_display']}"
+    if len(values) > 1:
+        title += f", up from {values[-2]}%" if values[-1] > values[-2] else (
+            f", down from {values[-2]}%" if values[-1] < values[-2] else ", the same as last year")
+    return yearly_bars("timeliness", years, values, title, "percent_within_timescale", unit="%")
+
+
+def ombudsman_outcomes_chart(figures: dict) -> Chart:
+    previous = figures.get("previous_year", {})
+    rows = {"Received": "ombudsman_received", "Investigated": "ombudsman_investigated",
+            "Fault found": "ombudsman_fault_found"}
+    columns = {figures["year_display"]: [figures.get(k, 0) for k in rows.values()]}
+    if "ombudsman_received" in previous:
+        columns = {previous["year_display"]: [previous.get(k, 0) for k in rows.values()], **columns}
+    table = pd.DataFrame({"Ombudsman cases": list(rows), **columns})
+    title = (f"{figures['ombudsman_received']} Ombudsman complaints received, "
+             f"{figures['ombudsman_fault_found']} with fault found; remedies totalled "
+             f"{wording.pounds(figures['ombudsman_remedy_total'])}")
+    return grouped_counts("ombudsman", table, title, "cases")
+
+
+def asc_charts(figures: dict, history: list[dict]) -> list[Chart]:
+    """Adult Social Care: the seed report's six graphs plus the Table 1 areas."""
+    charts = [volume_chart(figures, history), category_chart(figures), area_chart(figures)]
+    if "upheld" in figures:
+        charts.append(outcomes_chart(figures, history))
+    if figures.get("stage1_responded"):
+        charts.append(bands_chart(figures))
+    if "ombudsman_received" in figures:
+        charts.append(ombudsman_chart(figures, history))
+    if figures.get("member_enquiries_by_area"):
+        charts.append(enquiries_chart(figures))
+    if figures.get("compliments_by_team"):
+        charts.append(compliments_chart(figures))
+    return charts
+
+
+def childrens_charts(figures: dict, history: list[dict]) -> list[Chart]:
+    """Children's Services: received/accepted, departments, stages, reasons, timeliness, compliments, Ombudsman."""
+    charts = [received_chart(figures), area_chart(figures, "team_counts", "departments", "department"), stages_chart(figures),
+              category_chart(figures)]
+    if figures.get("stage1_responded"):
+        charts.append(timeliness_chart(figures, history))
+    if figures.get("compliments_by_team"):
+        charts.append(compliments_chart(figures))
+    if "ombudsman_received" in figures:
+        charts.append(ombudsman_outcomes_chart(figures))
+    return charts
+
+
+def charts_for(service: str, figures: dict, history: list[dict]) -> list[Chart]:
+    return asc_charts(figures, history) if service == "asc" else childrens_charts(figures, history)

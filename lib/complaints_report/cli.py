@@ -1,0 +1,145 @@
+"""The command line: ``complaints-report build | validate | new-year`` (contract section 1).
+
+Exit codes: 0 success; 1 bad input or a failed build (message on stderr); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from complaints_report import content, paths
+from complaints_report.problems import InputError
+from complaints_report.years import ReportingYear, YearError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Build statutory annual social care complaints reports (Adult Social Care and Children's Services).",
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class Engine(str, Enum):
+    auto = "auto"
+    quarto = "quarto"
+    builtin = "builtin"
+
+
+class Format(str, Enum):
+    html = "html"
+    pdf = "pdf"
+
+
+class Service(str, Enum):
+    asc = "asc"
+    childrens = "childrens"
+
+
+def _year(text: str) -> ReportingYear:
+    try:
+        return ReportingYear.parse(text)
+    except YearError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def _fail(message: str) -> None:
+    err.print(f"[bold red]Error:[/bold red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _problems(error: InputError) -> None:
+    err.print(f"[bold red]{error.summary().splitlines()[0]}[/bold red]", highlight=False)
+    for problem in error.problems:
+        err.print(f"  - {problem}", highlight=False, soft_wrap=True)
+    err.print("Fix these in the export files (or add labels to mapping.yaml) and run the command again.",
+              highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def build(
+    year: str = typer.Option(..., "--year", help="Reporting year, e.g. 2020-21 (1 April 2020 to 31 March 2021)."),
+    service: list[Service] = typer.Option(None, "--service", help="asc or childrens; repeat for both. "
+                                          "Default: every service with complaints that year."),
+    data: Path = typer.Option(paths.DATA_DIR, "--data", help="Folder of exports (default: bundled example)."),
+    content_dir: Path = typer.Option(paths.CONTENT_DIR, "--content", help="Folder of narrative (default: bundled)."),
+    out_dir: Path = typer.Option(paths.OUTPUT_DIR, "--out", help="Where reports go (default: _output/)."),
+    engine: Engine = typer.Option(Engine.auto, "--engine", help="auto uses Quarto when installed, else built-in."),
+    fmt: list[Format] = typer.Option(None, "--format", help="html and/or pdf; repeat for both (default both)."),
+    strict: bool = typer.Option(False, "--strict", help="Refuse to build when any narrative is missing."),
+) -> None:
+    """Check the exports, run the analysis notebooks and render each report to HTML and PDF."""
+    from complaints_report.build import BuildError, BuildRequest
+    from complaints_report.build import build as run_build
+    from complaints_report.content import ContentError
+
+    request = BuildRequest(
+        year=_year(year), services=[s.value for s in service or []], data_dir=data, content_dir=content_dir,
+        out_dir=out_dir, engine=engine.value, formats=[f.value for f in fmt] if fmt else ["html", "pdf"],
+        strict=strict,
+    )
+    try:
+        with err.status("Starting", spinner="dots") as status:
+            def progress(message: str) -> None:
+                status.update(message)
+                err.print(f"[dim]•[/dim] {message}", highlight=False)
+
+            results = run_build(request, progress)
+    except InputError as error:
+        _problems(error)
+    except (BuildError, ContentError) as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        _fail("Interrupted: nothing in the output folder was changed.")
+    for result in results:
+        for warning in result.warnings:
+            err.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
+        out.print(f"[green]Built[/green] {result.service} {request.year.display}: {result.folder}", highlight=False)
+
+
+@app.command()
+def validate(
+    data: Path = typer.Option(..., "--data", help="Folder of exports to check."),
+    year: str = typer.Option(None, "--year", help="Also say what the year holds, e.g. 2020-21."),
+) -> None:
+    """Check the input files and list every problem (exit 0 when clean, 1 when not)."""
+    from complaints_report.loading import check_inputs, services_with_complaints
+
+    reporting_year = _year(year) if year else None
+    inputs, problems = check_inputs(data)
+    if problems:
+        _problems(InputError(problems))
+    out.print(f"[green]No problems found[/green] in {len(inputs.files)} file(s) in {data}.", highlight=False)
+    for path in inputs.files:
+        out.print(f"  {path.name}", highlight=False)
+    if reporting_year is not None:
+        found = services_with_complaints(inputs, reporting_year)
+        out.print(f"Services with complaints in {reporting_year.display}: {', '.join(found) or 'none'}",
+                  highlight=False)
+
+
+@app.command("new-year")
+def new_year(
+    year: str = typer.Argument(..., help="The new reporting year, e.g. 2022-23."),
+    content_dir: Path = typer.Option(paths.CONTENT_DIR, "--content", help="Narrative folder (default: bundled)."),
+) -> None:
+    """Write narrative templates for a new year, copying forward text that does not change; never overwrites."""
+    done = content.new_year(content_dir, _year(year))
+    for path, what in done:
+        out.print(f"{what}: {path}", highlight=False)
+    out.print("Now write the year's narrative in the template files, then run 'complaints-report build'.")
+
+
+def main() -> None:
+    """Entry point for the console script and ``python -m complaints_report``."""
+    try:
+        app(standalone_mode=True)
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+        sys.exit(code)

@@ -1,0 +1,191 @@
+"""The narrative only a person can write, kept as Markdown files an analyst edits.
+
+Layout: ``<content>/<year>/<service>/<section>.md`` plus ``meta.yml`` (council, team,
+contact details). Each section of the report has a file; text that stays the same from year
+to year (the process, the legislation, the appendices, contact details) is marked
+``carried`` and ``complaints-report new-year`` copies it forward. Year-specific sections get
+a template saying what to write.
+
+Narrative may quote figures with ``{{ metric_name }}`` (e.g. ``{{ complaints_accepted }}``),
+filled from ``metrics.json`` so prose never disagrees with the tables. A missing or empty
+section shows a visible placeholder in the report and a warning; ``--strict`` refuses it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from complaints_report.years import ReportingYear
+
+META_FILE = "meta.yml"
+PLACEHOLDER_MARK = "Narrative needed"
+TEMPLATE_MARK = "<!-- TEMPLATE:"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # file stem
+    title: str
+    carried: bool  # copied forward by new-year
+    guidance: str
+
+
+ASC_SECTIONS = (
+    Section("about", "About this report", True, "What the report covers and the regulations it answers to."),
+    Section("process", "About the process", True, "How a complaint is handled: stages, acknowledgement, timescales, "
+            "who may complain, the right to go to the Ombudsman."),
+    Section("volume", "Volume of complaints", False, "Why the number of complaints moved as it did this year."),
+    Section("nature", "Nature of issue", False, "What the main categories meant in practice this year."),
+    Section("teams", "Complaints activity by team", False, "What lay behind the teams with most complaints; "
+            "how complaints about commissioned providers are overseen."),
+    Section("outcomes", "Outcomes", False, "What upheld complaints had in common and what was done about them."),
+    Section("response_times", "Response times", False, "Why some responses took longer and how complainants "
+            "were kept informed."),
+    Section("lgsco", "Ombudsman (LGSCO) activity", False, "The Ombudsman cases this year and what they found."),
+    Section("member_enquiries", "Member enquiries", False, "What Members asked about and how delays were handled."),
+    Section("compliments", "Compliments", False, "How people can pay a compliment; what they praised."),
+    Section("learning", "Learning from complaints", False, "Examples as 'You complained: ... We: ...'."),
+    Section("future", "Future development", False, "Priorities for next year, as a bulleted list."),
+    Section("final_comments", "Final comments", True, "Closing words inviting questions about the report."),
+)
+
+CHILDRENS_SECTIONS = (
+    Section("introduction", "Introduction", True, "What the report is and who manages complaints."),
+    Section("legislation", "Legislation", True, "The 2006 regulations and the duty to report."),
+    Section("procedure", "Overview of the children's complaints procedure", True,
+            "Statutory and non-statutory complaints, the 12-month limit, advocacy."),
+    Section("complaints_received", "Complaints received", False, "Context for this year's volume."),
+    Section("performance", "Performance overview", False, "The top reasons for complaints and what they show."),
+    Section("response_times", "Response times and outcomes", False, "Timeliness and what upheld complaints showed."),
+    Section("stage2", "Complaints at stage 2", False, "What the stage 2 complaints were about and the "
+            "recommendations made."),
+    Section("stage3", "Complaints at stage 3", False, "Review panels held and their recommendations."),
+    Section("ombudsman", "Ombudsman cases", False, "Context for the Ombudsman's decisions this year."),
+    Section("learning", "Learning from complaints", False, "Key learning identified this year."),
+    Section("previous_learning", "Learning from last year and the improvements made", False,
+            "Each recommendation from last year and the service improvement that followed."),
+    Section("compliments", "Compliments", False, "What compliments showed about the service."),
+    Section("delivery", "Delivery against last year's priorities", False,
+            "Each priority set last year and the progress made."),
+    Section("priorities", "Priorities for next year", False, "The team's priorities for the coming year."),
+    Section("appendix_a", "Appendix A: the statutory complaints procedure", True, "The three stages and timescales."),
+    Section("appendix_b", "Appendix B: the non-statutory complaints procedure", True,
+            "The two-stage corporate procedure, advocacy and the Ombudsman."),
+)
+
+SECTIONS = {"asc": ASC_SECTIONS, "childrens": CHILDRENS_SECTIONS}
+_PLACEHOLDER_FIELD = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
+
+
+class ContentError(ValueError):
+    """Narrative that cannot be used as it is (e.g. an unknown {{ metric }})."""
+
+
+def section_path(content_dir: Path, year: ReportingYear, service: str, key: str) -> Path:
+    return Path(content_dir) / year.label / service / f"{key}.md"
+
+
+def section_title(service: str, key: str) -> str:
+    return next(s.title for s in SECTIONS[service] if s.key == key)
+
+
+def is_template(text: str) -> bool:
+    return TEMPLATE_MARK in text
+
+
+def read_section(content_dir: Path, year: ReportingYear, service: str, key: str, figures: dict) -> tuple[str, bool]:
+    """The section's Markdown with ``{{ metric }}`` filled in, and whether it is a placeholder."""
+    path = section_path(content_dir, year, service, key)
+    text = path.read_text(encoding="utf-8").strip() if path.exists() else ""
+    if not text or is_template(text):
+        return placeholder(path, section_title(service, key)), True
+    return fill(text, figures, path), False
+
+
+def fill(text: str, figures: dict, path: Path) -> str:
+    def value(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in figures or isinstance(figures[name], dict | list):
+            known = ", ".join(sorted(k for k, v in figures.items() if not isinstance(v, dict | list)))
+            raise ContentError(f"{path}: '{{{{ {name} }}}}' is not a figure of this report. Known figures: {known}")
+        shown = figures[name]
+        return f"{shown:,}" if isinstance(shown, int | float) else str(shown)
+
+    return _PLACEHOLDER_FIELD.sub(value, text)
+
+
+def placeholder(path: Path, title: str) -> str:
+    return (
+        f'::: {{.callout-warning title="{PLACEHOLDER_MARK}"}}\n'
+        f"{PLACEHOLDER_MARK}: the narrative for '{title}' has not been written yet. "
+        f"Write it in `{path.as_posix()}`.\n:::"
+    )
+
+
+def read_meta(content_dir: Path, year: ReportingYear, service: str) -> dict:
+    path = Path(content_dir) / year.label / service / META_FILE
+    if not path.exists():
+        return {}
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise ContentError(f"{path}: could not be read as YAML ({error})") from None
+
+
+def missing_sections(content_dir: Path, year: ReportingYear, service: str) -> list[str]:
+    """Sections with no narrative yet (no file, an empty one, or an untouched template)."""
+    missing = []
+    for section in SECTIONS[service]:
+        path = section_path(content_dir, year, service, section.key)
+        text = path.read_text(encoding="utf-8").strip() if path.exists() else ""
+        if not text or is_template(text):
+            missing.append(section.title)
+    return missing
+
+
+def latest_year_before(content_dir: Path, year: ReportingYear, service: str) -> ReportingYear | None:
+    """The most recent earlier year that has narrative for the service."""
+    years = []
+    for folder in Path(content_dir).glob(f"*/{service}"):
+        try:
+            found = ReportingYear.parse(folder.parent.name)
+        except ValueError:
+            continue
+        if found < year:
+            years.append(found)
+    return max(years) if years else None
+
+
+def new_year(content_dir: Path, year: ReportingYear, services=tuple(SECTIONS)) -> list[tuple[Path, str]]:
+    """Write the narrative files for a new year; never overwrite. Returns (path, what was done)."""
+    done = []
+    for service in services:
+        source_year = latest_year_before(content_dir, year, service)
+        target = Path(content_dir) / year.label / service
+        target.mkdir(parents=True, exist_ok=True)
+        files = [(s.key + ".md", s) for s in SECTIONS[service]] + [(META_FILE, None)]
+        for name, section in files:
+            path = target / name
+            if path.exists():
+                done.append((path, "kept (already exists)"))
+                continue
+            source = Path(content_dir) / source_year.label / service / name if source_year else None
+            carried = section is None or section.carried
+            if carried and source is not None and source.exists():
+                shutil.copyfile(source, path)
+                done.append((path, f"copied forward from {source_year.label}"))
+            elif section is None:
+                path.write_text("council: \nteam: \ncontact:\n  email: \n  phone: \n", encoding="utf-8")
+                done.append((path, "template written"))
+            else:
+                path.write_text(
+                    f"{TEMPLATE_MARK} {section.title}. {section.guidance} Delete this line when written. -->\n",
+                    encoding="utf-8",
+                )
+                done.append((path, "template written"))
+    return done

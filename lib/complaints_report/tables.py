@@ -1,0 +1,100 @@
+"""The tables of the annual report, built from the metrics (never typed in).
+
+ASC: Table 1, complaints by LGSCO-style area with Ombudsman cases. Children's: complaints
+by department; complaints by stage with procedure and outcome; Ombudsman cases with
+decisions and remedies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from complaints_report import wording
+from complaints_report.metrics import percent
+
+
+@dataclass
+class Table:
+    """A report table: a file name, a caption that says what it holds, and its data."""
+
+    name: str
+    caption: str
+    data: pd.DataFrame
+
+
+def areas_table(figures: dict) -> Table:
+    """ASC Table 1: complaints by area, the teams behind each, and LGSCO cases."""
+    lgsco = figures.get("ombudsman_area_counts", {})
+    rows = []
+    for area, count in figures["area_counts"].items():
+        teams = figures.get("area_team_counts", {}).get(area, {})
+        split = " and ".join(f"{n} {team}" for team, n in teams.items()) if len(teams) > 1 else ""
+        rows.append({"Area": area, "Complaints": count, "Teams": split, "LGSCO cases": lgsco.get(area, 0)})
+    data = pd.DataFrame(rows)
+    if not data["Teams"].astype(bool).any():
+        data = data.drop(columns="Teams")
+    return Table("table_areas", f"Complaints by area (LGSCO categories) in {figures['year_display']}", data)
+
+
+def departments_table(figures: dict) -> Table:
+    total = figures["complaints_accepted"]
+    data = pd.DataFrame(
+        [{"Department": team, "Complaints": n, "Share": f"{percent(n, total)}%"}
+         for team, n in figures["team_counts"].items()]
+    )
+    return Table("table_departments", f"Complaints accepted by department in {figures['year_display']}", data)
+
+
+def stages_table(figures: dict) -> Table:
+    rows = []
+    for row in figures["stage_table"]:
+        rows.append({
+            "Stage": row["stage"], "Received": row["received"], "Statutory": row["statutory"],
+            "Non-statutory": row["corporate"], "Upheld": row["upheld"], "Partly upheld": row["partly_upheld"],
+            "Not upheld": row["not_upheld"], "Withdrawn": row["withdrawn"], "Open": row["open"],
+        })
+    return Table("table_stages", f"Complaints by stage, procedure and outcome in {figures['year_display']}",
+                 pd.DataFrame(rows))
+
+
+def ombudsman_table(figures: dict) -> Table:
+    rows = [
+        {
+            "Complaint": case["summary"] or "Not recorded",
+            "Ombudsman decision": (case["finding"] or "Not recorded").capitalize(),
+            "Remedy": (case["remedy"] or "None") + (
+                f" ({wording.pounds(case['remedy_amount'])})" if case.get("remedy_amount") else ""),
+        }
+        for case in figures.get("ombudsman_cases", [])
+    ]
+    data = pd.DataFrame(rows, columns=["Complaint", "Ombudsman decision", "Remedy"])
+    return Table("table_ombudsman",
+                 f"Complaints investigated by the Ombudsman, received in {figures['year_display']}", data)
+
+
+def tables_for(service: str, figures: dict) -> list[Table]:
+    if service == "asc":
+        tables = [areas_table(figures)]
+    else:
+        tables = [departments_table(figures), stages_table(figures)]
+    if figures.get("ombudsman_cases"):
+        tables.append(ombudsman_table(figures))
+    return tables
+
+
+def quotes_table(compliments: pd.DataFrame, service: str, year) -> Table:
+    """Compliment quotes cleared for publication (``publish = yes``) received in the year, by team.
+
+    A quote without ``publish = yes`` never leaves this function.
+    """
+    rows = compliments[
+        (compliments["service"] == service)
+        & compliments["received"].map(lambda d: d in year)
+        & (compliments["publish"] == True)  # noqa: E712 - a boolean column
+        & compliments["quote"].notna()
+    ].sort_values(["team", "received", "reference"])
+    data = pd.DataFrame({"Team": rows["team"].tolist(), "Compliment": rows["quote"].tolist()},
+                        columns=["Team", "Compliment"])
+    return Table("table_compliment_quotes", f"Compliments received in {year.display}, cleared for publication", data)
