@@ -13,6 +13,7 @@ Files are written byte-for-byte reproducibly: ordered JSON keys, fixed PNG metad
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 from pathlib import Path
 
@@ -42,10 +43,21 @@ def ordered_metrics(figures: dict) -> dict:
     return result
 
 
+def _without_nan(value):
+    """JSON has no NaN: a blank cell that reached the figures as NaN is written as null."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _without_nan(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_nan(v) for v in value]
+    return value
+
+
 def write_json(path: Path, content) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(content, indent=2, ensure_ascii=False, default=_jsonable)
+    text = json.dumps(_without_nan(content), indent=2, ensure_ascii=False, default=_jsonable, allow_nan=False)
     path.write_text(text + "\n", encoding="utf-8")
     return path
 

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from complaints_report import content, paths
+from complaints_report import artefacts, content, manifest, paths, privacy
 from complaints_report.loading import Inputs, load_inputs, services_with_complaints
+from complaints_report.tables import quotes_table
 from complaints_report.years import ReportingYear
 
 
@@ -65,6 +66,24 @@ def narrative_warnings(request: BuildRequest, service: str) -> list[str]:
     folder = Path(request.content_dir) / request.year.label / service
     return [f"{service}: no narrative for '{title}' (write it in {folder}); the report shows a placeholder"
             for title in missing]
+
+
+def privacy_findings(request: BuildRequest, inputs: Inputs, service: str) -> list[str]:
+    """Identifiers in the narrative or the published quotes (see privacy.py)."""
+    folder = Path(request.content_dir) / request.year.label / service
+    texts = {str(path): path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.md"))}
+    quotes = quotes_table(inputs.compliments, service, request.year).data
+    for number, row in enumerate(quotes.itertuples(index=False), start=1):
+        texts[f"compliment quote {number} ({row.Team})"] = row.Compliment
+    references = set()
+    for kind in ("complaints", "enquiries", "compliments", "ombudsman"):
+        references |= {str(r) for r in inputs.frame(kind)["reference"].dropna()}
+    allowed = content.read_meta(request.content_dir, request.year, service).get("allowed_identifiers") or []
+    return [f"{service}: {finding}" for finding in privacy.scan(texts, references, [str(a) for a in allowed])]
+
+
+def content_files(request: BuildRequest, service: str) -> list[Path]:
+    return sorted((Path(request.content_dir) / request.year.label / service).glob("*"))
 
 
 def run_notebook(service: str, year: ReportingYear, data_dir: Path, out_dir: Path) -> Path:
@@ -140,9 +159,9 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda messag
     services = choose_services(request, inputs)
     results = []
     for service in services:
-        warnings = narrative_warnings(request, service)
+        warnings = narrative_warnings(request, service) + privacy_findings(request, inputs, service)
         if warnings and request.strict:
-            raise BuildError("--strict: narrative is missing, so the build stops:\n  - " + "\n  - ".join(warnings))
+            raise BuildError("--strict: the build stops because:\n  - " + "\n  - ".join(warnings))
         results.append(ServiceResult(service, paths.service_output_dir(request.out_dir, request.year.label, service),
                                      warnings))
     out_dir = Path(request.out_dir)
@@ -156,6 +175,9 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda messag
             run_notebook(service, request.year, request.data_dir, folder)
             progress(f"{service}: rendering {' and '.join(f.upper() for f in request.formats)} with the {engine} engine")
             render(BuildRequest(**{**request.__dict__, "engine": engine}), service, folder)
+            artefacts.write_json(folder / "manifest.json", manifest.manifest(
+                year=request.year.label, service=service, engine=engine, formats=request.formats,
+                input_files=inputs.files, content_files=content_files(request, service)))
         progress(f"Publishing to {out_dir}")
         publish(staging, out_dir, request.year, services)
     finally:

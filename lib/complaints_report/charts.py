@@ -74,7 +74,7 @@ def apply_style() -> None:
 
 def _wrap(title: str) -> str:
     """Titles wrap rather than run off the image."""
-    return textwrap.fill(title, width=62)
+    return textwrap.fill(title, width=70)
 
 
 def _label(count: int, total: int | None) -> str:
@@ -100,7 +100,7 @@ def horizontal_bars(name: str, counts: dict[str, int], title: str, subject: str,
     axes.bar_label(axes.containers[0], labels=labels, padding=4, fontsize=FONT_SIZE)
     axes.set(xlabel=f"Number of {subject}", ylabel="")
     axes.set_xlim(0, max(data["count"].max() * 1.3, 1))
-    axes.set_title(_wrap(title), loc="left", fontweight="bold")
+    figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
     alt = f"Horizontal bar chart. {title}. {subject.capitalize()} by {by}: " + _alt_list(data["name"], labels) + "."
     return Chart(name, title, alt, data, figure)
 
@@ -118,7 +118,7 @@ def yearly_bars(name: str, years: list[str], values: list[int | float], title: s
         axes.bar_label(container, labels=[label], padding=3, fontsize=FONT_SIZE)
     axes.set(xlabel="Reporting year", ylabel=value_name.replace("_", " ").capitalize())
     axes.set_ylim(0, max(max(values) * 1.2, 1))
-    axes.set_title(_wrap(title), loc="left", fontweight="bold")
+    figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
     alt = f"Vertical bar chart. {title}. {value_name.replace('_', ' ').capitalize()} by year: " + _alt_list(
         years, labels) + "."
     return Chart(name, title, alt, data, figure)
@@ -298,8 +298,12 @@ def ombudsman_outcomes_chart(figures: dict) -> Chart:
 
 def asc_charts(figures: dict, history: list[dict]) -> list[Chart]:
     """Adult Social Care: the seed report's six graphs plus the Table 1 areas."""
-    charts = [volume_chart(figures, history), category_chart(figures), area_chart(figures)]
-    if "upheld" in figures:
+    charts = [volume_chart(figures, history)]
+    if figures.get("category_counts"):  # none when every complaint was rejected
+        charts.append(category_chart(figures))
+    if figures.get("area_counts"):
+        charts.append(area_chart(figures))
+    if figures.get("upheld_or_partly_pct") is not None:  # absent while no complaint has been decided
         charts.append(outcomes_chart(figures, history))
     if figures.get("stage1_responded"):
         charts.append(bands_chart(figures))
@@ -314,8 +318,12 @@ def asc_charts(figures: dict, history: list[dict]) -> list[Chart]:
 
 def childrens_charts(figures: dict, history: list[dict]) -> list[Chart]:
     """Children's Services: received/accepted, departments, stages, reasons, timeliness, compliments, Ombudsman."""
-    charts = [received_chart(figures), area_chart(figures, "team_counts", "departments", "department"), stages_chart(figures),
-              category_chart(figures)]
+    charts = [received_chart(figures)]
+    if figures.get("team_counts"):  # none when every complaint was rejected
+        charts.append(area_chart(figures, "team_counts", "departments", "department"))
+    charts.append(stages_chart(figures))
+    if figures.get("category_counts"):
+        charts.append(category_chart(figures))
     if figures.get("stage1_responded"):
         charts.append(timeliness_chart(figures, history))
     if figures.get("compliments_by_team"):

@@ -295,6 +295,19 @@ class ReportContext:
         source = REGULATION_SOURCES[self.service]
         return presentation.table_markdown(Table("table_regulations", f"What {source} ask the report to show", data))
 
+    def data_quality(self) -> str:
+        """Rows read = rows counted + rows excluded, from the notebook's row accounting."""
+        totals = self.m.get("input_rows")
+        if not totals:
+            return ""
+        from complaints_report.row_accounting import summary_frame
+
+        table = Table("table_rows", "Every row of the input files, counted or excluded", summary_frame(totals))
+        return (f"The input files held {totals['rows_read']:,} rows: {totals['rows_counted']:,} were used in this "
+                f"report and {totals['rows_excluded']:,} were excluded, for the reasons in the table below. "
+                "Nothing else was dropped; the list of every row and why it was counted or excluded is "
+                "published beside the report as `data/rows.csv`.\n\n" + presentation.table_markdown(table))
+
     def method_note(self) -> str:
         return (paths.RESOURCES_DIR / "method_note.md").read_text(encoding="utf-8")
 
@@ -330,6 +343,10 @@ class ReportContext:
 
     # ------------------------------------------------------------------ narrative
     def section(self, key: str) -> str:
+        """A narrative section; empty for a section of the other service (Quarto runs every cell,
+        then hides the other profile's content)."""
+        if key not in {section.key for section in content.SECTIONS[self.service]}:
+            return ""
         text, is_placeholder = content.read_section(self.content_dir, self.year, self.service, key, self.flat())
         if is_placeholder:
             self.placeholders.append(content.section_title(self.service, key))
