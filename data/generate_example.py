@@ -575,7 +575,7 @@ def childrens(rng: random.Random) -> list[Case]:
     )
     first.received = date(2020, 10, 19)
     escalate(first, 2, date(2020, 12, 2), 60, "partly", extension=True)
-    escalate(first, 3, date(2021, 5, 24), 27, "partly")
+    escalate(first, 3, date(2021, 5, 24), 27, "not")
     # Other stage 2 complaints in 2020/21.
     for received, outcome in (
         (date(2020, 7, 6), "not"),

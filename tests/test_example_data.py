@@ -350,7 +350,7 @@ FIGURES: list[Figure] = [
         None,
         "`category_counts`",
         "not published",
-        "The remaining 11 complaints are split Delay 6, Charging 5 (lead's calibration).",
+        "The remaining 11 complaints are split Delay 6, Charging 5 (a choice for the example).",
     ),
     F(
         "ASC-15",
@@ -824,7 +824,7 @@ FIGURES: list[Figure] = [
         None,
         "`team_counts`",
         "not published",
-        "Teams are those named in Appendix C (lead's calibration).",
+        "Teams are those named in Appendix C (a choice for the example).",
     ),
     F(
         "CS-13",
@@ -938,12 +938,8 @@ FIGURES: list[Figure] = [
         "CS 4.6 table, stage 3",
         "Not upheld 1, Partially upheld 0",
         lambda c: (c.cs["stage_table"][2]["not_upheld"], c.cs["stage_table"][2]["partly_upheld"]),
-        (0, 1),
+        (1, 0),
         "`stage_table[2]`",
-        "differs",
-        "Lead's calibration: partly upheld, because the panel's recommendations in 8.2 include an apology "
-        "and "
-        "compensation. The table says not upheld; one line in the generator switches it.",
     ),
     F(
         "CS-26",
@@ -1531,7 +1527,7 @@ def test_cs_stage_table(cs):
     assert (stage2["upheld"], stage2["not_upheld"]) == (1, 1)  # row 2: upheld 1, not upheld 1
     assert stage2["open"] == 2  # "* only two of the four statutory complaints received have concluded"
     assert (stage3["received"], stage3["statutory"], stage3["corporate"]) == (1, 1, 0)  # row 3: 1, 1, 0
-    assert stage3["upheld"] == 0
+    assert (stage3["upheld"], stage3["not_upheld"], stage3["partly_upheld"]) == (0, 1, 0)  # row 3: 0, 1, 0
     assert cs["stage2_received"] == 12  # 7.1 "12 complaints ... were considered at stage 2"
     assert cs["stage3_received"] == cs["previous_year"]["stage3_received"]  # 8.1 "remained consistent"
 
