@@ -282,3 +282,22 @@ def load_cases(data_dir: Path, write_csv: Callable[..., Path]) -> Callable[..., 
         return load_inputs(data_dir)
 
     return load
+
+
+# ----------------------------------------------------------------------------- whole builds
+EXAMPLE_BUILDS = {"asc": "2020-21", "childrens": "2021-22"}
+
+
+@pytest.fixture(scope="session")
+def example_reports(tmp_path_factory) -> dict[str, Path]:
+    """Both bundled example reports built once with the built-in engine: service -> output folder."""
+    from complaints_report.build import BuildRequest, build
+    from complaints_report.years import ReportingYear
+
+    out = tmp_path_factory.mktemp("example-reports")
+    folders = {}
+    for service, year in EXAMPLE_BUILDS.items():
+        results = build(BuildRequest(year=ReportingYear.parse(year), services=[service], out_dir=out,
+                                     engine="builtin"))
+        folders[service] = results[0].folder
+    return folders

@@ -153,7 +153,10 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda messag
     """Build the reports asked for; raises InputError, ContentError or BuildError on failure."""
     from complaints_report import rendering
 
-    engine = rendering.resolve_engine(request.engine)  # fail before any work if Quarto was asked for and is absent
+    try:  # fail before any work if Quarto was asked for and is absent
+        engine = rendering.resolve_engine(request.engine)
+    except rendering.EngineError as error:
+        raise BuildError(str(error)) from None
     progress(f"Checking the exports in {request.data_dir}")
     inputs = load_inputs(request.data_dir)
     services = choose_services(request, inputs)

@@ -96,7 +96,7 @@ def horizontal_bars(name: str, counts: dict[str, int], title: str, subject: str,
     labels = [_label(c, total if with_percent else None) for c in data["count"]]
     height = max(2.2, 0.45 * len(data) + 1.2)
     figure, axes = plt.subplots(figsize=(WIDTH, height), layout="constrained")
-    sns.barplot(data=data, y="name", x="count", color=MAIN, ax=axes, orient="h")
+    sns.barplot(data=data, y="name", x="count", color=MAIN, ax=axes, orient="h", saturation=1)
     axes.bar_label(axes.containers[0], labels=labels, padding=4, fontsize=FONT_SIZE)
     axes.set(xlabel=f"Number of {subject}", ylabel="")
     axes.set_xlim(0, max(data["count"].max() * 1.3, 1))
@@ -112,7 +112,8 @@ def yearly_bars(name: str, years: list[str], values: list[int | float], title: s
     data = pd.DataFrame({"year": years, value_name: values})
     figure, axes = plt.subplots(figsize=(WIDTH, 3.6), layout="constrained")
     colours = [EARLIER] * (len(years) - 1) + [MAIN]
-    sns.barplot(data=data, x="year", y=value_name, hue="year", palette=colours, legend=False, ax=axes)
+    sns.barplot(data=data, x="year", y=value_name, hue="year", palette=colours, legend=False, ax=axes,
+                saturation=1)
     labels = [f"{v:,}{unit}" for v in values]
     for container, label in zip(axes.containers, labels, strict=True):
         axes.bar_label(container, labels=[label], padding=3, fontsize=FONT_SIZE)
@@ -141,7 +142,7 @@ def outcomes_by_year(name: str, rows: list[dict], title: str) -> Chart:
     for axes, year in zip(axes_list[0], years, strict=True):
         part = data[data["year"] == year]
         sns.barplot(data=part, y="outcome", x="count", color=MAIN if year == years[-1] else EARLIER, ax=axes,
-                    orient="h")
+                    orient="h", saturation=1)
         axes.bar_label(axes.containers[0], labels=[f"{c} ({p}%)" for c, p in zip(part["count"], part["percent"],
                                                                                    strict=True)],
                        padding=3, fontsize=FONT_SIZE - 1)
@@ -169,7 +170,7 @@ def grouped_counts(name: str, table: pd.DataFrame, title: str, subject: str) -> 
                                      squeeze=False)
     label_column = table.columns[0]
     for axes, group in zip(axes_list[0], groups, strict=True):
-        sns.barplot(data=table, y=label_column, x=group, color=MAIN, ax=axes, orient="h")
+        sns.barplot(data=table, y=label_column, x=group, color=MAIN, ax=axes, orient="h", saturation=1)
         axes.bar_label(axes.containers[0], labels=[f"{v:,}" for v in table[group]], padding=3,
                        fontsize=FONT_SIZE - 1)
         axes.set(title=group, xlabel=subject.capitalize(), ylabel="")

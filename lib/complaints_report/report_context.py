@@ -23,6 +23,23 @@ OUTCOME_WORDS = {"upheld": "upheld", "partly_upheld": "partly upheld", "not_uphe
                  "withdrawn": "withdrawn"}
 
 
+def _in_sentence(text: str) -> str:
+    """A label inside a sentence: 'Duplicate complaint' -> 'duplicate complaint'. A label that starts with
+    an acronym ('SEN') or holds a proper noun ('Access and Assessment', 'Not about Children's Services')
+    stays as written: a capital in mid-sentence is better than a council's or team's name in lower case."""
+    words = str(text).split()
+    if not words:
+        return str(text)
+    acronym = len(words[0]) > 1 and words[0][1].isupper()
+    proper = any(word[:1].isupper() for word in words[1:])
+    return str(text) if acronym or proper else text[:1].lower() + text[1:]
+
+
+def _number(n: int) -> str:
+    """number_word, but 'none' where the sentence needs a pronoun ('It investigated none')."""
+    return "none" if n == 0 else wording.number_word(n)
+
+
 def _get(key: str, suffix: str = ""):
     return lambda r: f"{r.m[key]:,}{suffix}" if key in r.m else "Not available"
 
@@ -134,7 +151,7 @@ class ReportContext:
         return [(name, value, self.share_of(value)) for name, value in items]
 
     def category_sentence(self, count: int = 5) -> str:
-        parts = [f"{share} about {name.lower()}" for name, _, share in self.top("category_counts", count)]
+        parts = [f"{share} about {_in_sentence(name)}" for name, _, share in self.top("category_counts", count)]
         if not parts:
             return "No complaints were accepted, so there are no categories to report."
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -151,7 +168,9 @@ class ReportContext:
         return self.year.previous.display
 
     def team_short(self) -> str:
-        return self.meta.get("team_short") or self.meta.get("team") or "complaints team"
+        """The team's name for running text after 'the' ('team_short: the Team' does not give 'the the Team')."""
+        name = str(self.meta.get("team_short") or self.meta.get("team") or "complaints team").strip()
+        return name[4:].lstrip() if name.lower().startswith("the ") else name
 
     def volume_trend_sentence(self) -> str:
         data = self.chart_data("volume")
@@ -165,9 +184,9 @@ class ReportContext:
         top = self.top("area_counts", 2)
         if not top:
             return ""
-        first = f"{top[0][2]} of complaints in {self.m['year_display']} were about {top[0][0].lower()}"
+        first = f"{top[0][2]} of complaints in {self.m['year_display']} were about {_in_sentence(top[0][0])}"
         if len(top) > 1:
-            return f"{first}, and {top[1][2]} about {top[1][0].lower()}."
+            return f"{first}, and {top[1][2]} about {_in_sentence(top[1][0])}."
         return first + "."
 
     def outcome_sentence(self) -> str:
@@ -205,14 +224,14 @@ class ReportContext:
                 f"{wording.plural(m['ombudsman_received'], 'complaint')} to the council in {m['year_display']}")
         if "ombudsman_received" in self.prev:
             text += f", compared with {self.prev['ombudsman_received']:,} in {self.prev['year_display']}"
-        text += f". It investigated {wording.number_word(m['ombudsman_investigated'])}"
+        text += f". It investigated {_number(m['ombudsman_investigated'])}"
         reasons = m.get("ombudsman_reasons_not_investigated", [])
         if reasons:
             text += (f"; {wording.number_word(len(reasons))} {'was' if len(reasons) == 1 else 'were'} not "
-                     f"investigated ({'; '.join(r[0].lower() + r[1:] for r in reasons)})")
+                     f"investigated ({'; '.join(_in_sentence(r) for r in reasons)})")
         text += "."
         if m.get("ombudsman_investigated"):
-            text += (f" It found fault in {wording.number_word(m['ombudsman_fault_found'])} of the cases it "
+            text += (f" It found fault in {_number(m['ombudsman_fault_found'])} of the cases it "
                      f"investigated")
             if m.get("ombudsman_remedy_total"):
                 text += f", and financial remedies totalled {self.money('ombudsman_remedy_total')}"
@@ -247,7 +266,7 @@ class ReportContext:
         text = (f"In {m['year_display']} the {self.team_short()} received {m['complaints_received']:,} complaints "
                 f"about Children's Services.")
         if m.get("complaints_rejected"):
-            reasons = ", ".join(k.lower() for k in m.get("rejection_reasons", {}))
+            reasons = ", ".join(_in_sentence(k) for k in m.get("rejection_reasons", {}))
             text += (f" {m['complaints_rejected']:,} were not accepted ({reasons}), leaving "
                      f"{m['complaints_accepted']:,}")
         else:
