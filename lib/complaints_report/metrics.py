@@ -193,6 +193,11 @@ def is_fault_found(finding: object) -> bool:
     return ("fault" in text and not text.startswith("nofault")) or text in ("upheld", "maladministration")
 
 
+def _text(value) -> str | None:
+    """A free-text cell for JSON: blank cells (None or NaN) become None."""
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
 def _ombudsman_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
     rows = _in_year(inputs.ombudsman, service, year)
     investigated = rows[rows["investigated"] == True]  # noqa: E712 - a boolean column
@@ -211,9 +216,9 @@ def _ombudsman_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dic
         "ombudsman_cases": [
             {
                 "reference": r.reference,
-                "summary": r.summary,
-                "finding": r.finding,
-                "remedy": r.remedy,
+                "summary": _text(r.summary),
+                "finding": _text(r.finding),
+                "remedy": _text(r.remedy),
                 "remedy_amount": None if pd.isna(r.remedy_amount) else r.remedy_amount,
             }
             for r in investigated.itertuples()

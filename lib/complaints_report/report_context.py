@@ -18,7 +18,6 @@ from complaints_report.metrics import percent
 from complaints_report.tables import Table
 from complaints_report.years import ReportingYear
 
-
 OUTCOME_WORDS = {"upheld": "upheld", "partly_upheld": "partly upheld", "not_upheld": "not upheld",
                  "withdrawn": "withdrawn"}
 
@@ -220,8 +219,8 @@ class ReportContext:
         m = self.m
         if "ombudsman_received" not in m:
             return "There are no Ombudsman figures for this year."
-        text = (f"The Local Government and Social Care Ombudsman (LGSCO) referred "
-                f"{wording.plural(m['ombudsman_received'], 'complaint')} to the council in {m['year_display']}")
+        text = (f"The Local Government and Social Care Ombudsman (LGSCO) told the council about "
+                f"{wording.plural(m['ombudsman_received'], 'new complaint')} in {m['year_display']}")
         if "ombudsman_received" in self.prev:
             text += f", compared with {self.prev['ombudsman_received']:,} in {self.prev['year_display']}"
         text += f". It investigated {_number(m['ombudsman_investigated'])}"
@@ -339,6 +338,10 @@ class ReportContext:
         if entry is None:
             return ""
         return presentation.figure_markdown(entry, self.artefacts_dir)
+
+    def figure_ref(self, name: str, sentence: str) -> str:
+        """A sentence that cross-references a figure, or nothing when the chart was not drawn."""
+        return sentence if self.has_figure(name) else ""
 
     def has_figure(self, name: str) -> bool:
         return any(e["name"] == name for e in self.index["charts"])

@@ -59,13 +59,24 @@ def stages_table(figures: dict) -> Table:
                  pd.DataFrame(rows))
 
 
+def _text(value, default: str) -> str:
+    """A text field of a case; blank cells arrive as None or NaN and show as ``default``."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or not str(value).strip():
+        return default
+    return str(value)
+
+
+def _amount(value) -> float | None:
+    return None if value is None or pd.isna(value) or not value else value
+
+
 def ombudsman_table(figures: dict) -> Table:
     rows = [
         {
-            "Complaint": case["summary"] or "Not recorded",
-            "Ombudsman decision": (case["finding"] or "Not recorded").capitalize(),
-            "Remedy": (case["remedy"] or "None") + (
-                f" ({wording.pounds(case['remedy_amount'])})" if case.get("remedy_amount") else ""),
+            "Complaint": _text(case.get("summary"), "Not recorded"),
+            "Ombudsman decision": _text(case.get("finding"), "Not recorded").capitalize(),
+            "Remedy": _text(case.get("remedy"), "None") + (
+                f" ({wording.pounds(case['remedy_amount'])})" if _amount(case.get("remedy_amount")) else ""),
         }
         for case in figures.get("ombudsman_cases", [])
     ]

@@ -1,0 +1,266 @@
+"""Narrative: figures filled into the analyst's Markdown, visible placeholders, and new-year templates."""
+
+from __future__ import annotations
+
+import pytest
+
+from complaints_report import content
+from complaints_report.content import ContentError
+from complaints_report.years import ReportingYear
+
+YEAR = ReportingYear(2021)
+FIGURES = {
+    "complaints_accepted": 1234,
+    "year_display": "2021/22",
+    "upheld_or_partly_pct": 36,
+    "ombudsman_remedy_total": 800.5,
+    "category_counts": {"Delay": 3},
+}
+
+
+def write_section(content_dir, year: ReportingYear, service: str, key: str, text: str):
+    path = content.section_path(content_dir, year, service, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- read_section
+
+
+def test_read_section_fills_figures(tmp_path):
+    write_section(
+        tmp_path,
+        YEAR,
+        "asc",
+        "volume",
+        "We accepted {{ complaints_accepted }} complaints in {{year_display}}; "
+        "{{  upheld_or_partly_pct  }}% were upheld. Remedies: £{{ ombudsman_remedy_total }}.\n",
+    )
+    text, is_placeholder = content.read_section(tmp_path, YEAR, "asc", "volume", FIGURES)
+    assert not is_placeholder
+    assert text == "We accepted 1,234 complaints in 2021/22; 36% were upheld. Remedies: £800.5."
+
+
+def test_read_section_without_fields_is_returned_as_written(tmp_path):
+    write_section(tmp_path, YEAR, "asc", "future", "- Train staff\n- Review letters\n")
+    assert content.read_section(tmp_path, YEAR, "asc", "future", FIGURES) == (
+        "- Train staff\n- Review letters",
+        False,
+    )
+
+
+def test_unknown_metric_names_the_file_and_the_bad_name(tmp_path):
+    path = write_section(tmp_path, YEAR, "asc", "volume", "We accepted {{ complaints_acepted }} complaints.")
+    with pytest.raises(ContentError) as error:
+        content.read_section(tmp_path, YEAR, "asc", "volume", FIGURES)
+    message = str(error.value)
+    assert str(path) in message
+    assert "complaints_acepted" in message
+    assert "complaints_accepted" in message  # the known figures are listed to help the fix
+
+
+def test_a_count_object_is_not_a_figure_for_prose(tmp_path):
+    write_section(tmp_path, YEAR, "asc", "nature", "Categories: {{ category_counts }}")
+    with pytest.raises(ContentError, match="category_counts"):
+        content.read_section(tmp_path, YEAR, "asc", "nature", FIGURES)
+
+
+@pytest.mark.parametrize(
+    "text", [None, "", "   \n\n", "<!-- TEMPLATE: Volume of complaints. Write here. -->\n"]
+)
+def test_missing_empty_or_template_section_gives_a_visible_placeholder(tmp_path, text):
+    path = content.section_path(tmp_path, YEAR, "asc", "volume")
+    if text is not None:
+        write_section(tmp_path, YEAR, "asc", "volume", text)
+    shown, is_placeholder = content.read_section(tmp_path, YEAR, "asc", "volume", FIGURES)
+    assert is_placeholder
+    assert "Narrative needed" in shown
+    assert path.as_posix() in shown
+    assert "Volume of complaints" in shown
+
+
+def test_section_title():
+    assert content.section_title("asc", "lgsco") == "Ombudsman (LGSCO) activity"
+    assert content.section_title("childrens", "stage2") == "Complaints at stage 2"
+
+
+def test_section_path_layout(tmp_path):
+    assert (
+        content.section_path(tmp_path, YEAR, "childrens", "learning")
+        == tmp_path / "2021-22" / "childrens" / "learning.md"
+    )
+
+
+# --------------------------------------------------------------------------- missing_sections
+
+
+def test_missing_sections_lists_titles_of_absent_empty_and_template_files(tmp_path):
+    for section in content.ASC_SECTIONS:
+        write_section(tmp_path, YEAR, "asc", section.key, f"Text for {section.title}.")
+    write_section(tmp_path, YEAR, "asc", "volume", "")
+    write_section(tmp_path, YEAR, "asc", "outcomes", "<!-- TEMPLATE: Outcomes. -->")
+    content.section_path(tmp_path, YEAR, "asc", "future").unlink()
+    assert content.missing_sections(tmp_path, YEAR, "asc") == [
+        "Volume of complaints",
+        "Outcomes",
+        "Future development",
+    ]
+
+
+def test_missing_sections_of_an_empty_folder_is_every_section(tmp_path):
+    assert content.missing_sections(tmp_path, YEAR, "childrens") == [
+        s.title for s in content.CHILDRENS_SECTIONS
+    ]
+
+
+# --------------------------------------------------------------------------- meta.yml
+
+
+def test_read_meta(tmp_path):
+    folder = tmp_path / "2021-22" / "asc"
+    folder.mkdir(parents=True)
+    (folder / "meta.yml").write_text(
+        "council: Exampleshire\ncontact:\n  email: complaints@example.gov.uk\n", encoding="utf-8"
+    )
+    assert content.read_meta(tmp_path, YEAR, "asc") == {
+        "council": "Exampleshire",
+        "contact": {"email": "complaints@example.gov.uk"},
+    }
+
+
+def test_read_meta_missing_or_empty(tmp_path):
+    assert content.read_meta(tmp_path, YEAR, "asc") == {}
+    folder = tmp_path / "2021-22" / "asc"
+    folder.mkdir(parents=True)
+    (folder / "meta.yml").write_text("", encoding="utf-8")
+    assert content.read_meta(tmp_path, YEAR, "asc") == {}
+
+
+def test_read_meta_bad_yaml_names_the_file(tmp_path):
+    folder = tmp_path / "2021-22" / "asc"
+    folder.mkdir(parents=True)
+    (folder / "meta.yml").write_text("council: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="meta.yml"):
+        content.read_meta(tmp_path, YEAR, "asc")
+
+
+# --------------------------------------------------------------------------- new_year
+
+
+def write_year(content_dir, year: ReportingYear, service: str = "asc", label: str = "") -> None:
+    label = label or year.label
+    for section in content.SECTIONS[service]:
+        write_section(content_dir, year, service, section.key, f"{section.title} text from {label}.\n")
+    (content_dir / year.label / service / "meta.yml").write_text(
+        f"council: Exampleshire\nteam: Team of {label}\n", encoding="utf-8"
+    )
+
+
+def test_new_year_copies_carried_sections_and_writes_templates_for_the_rest(tmp_path):
+    write_year(tmp_path, ReportingYear(2020))
+    new = ReportingYear(2021)
+    content.new_year(tmp_path, new, services=("asc",))
+    folder = tmp_path / "2021-22" / "asc"
+    for section in content.ASC_SECTIONS:
+        text = (folder / f"{section.key}.md").read_text(encoding="utf-8")
+        if section.carried:
+            assert text == f"{section.title} text from 2020-21.\n", section.key
+        else:
+            assert content.is_template(text), section.key
+            assert "2020-21" not in text
+            assert section.title in text
+    assert (folder / "process.md").read_text(encoding="utf-8") == "About the process text from 2020-21.\n"
+    assert (folder / "meta.yml").read_text(
+        encoding="utf-8"
+    ) == "council: Exampleshire\nteam: Team of 2020-21\n"
+
+
+def test_new_year_templates_are_reported_as_missing(tmp_path):
+    write_year(tmp_path, ReportingYear(2020))
+    content.new_year(tmp_path, YEAR, services=("asc",))
+    missing = content.missing_sections(tmp_path, YEAR, "asc")
+    assert missing == [s.title for s in content.ASC_SECTIONS if not s.carried]
+    shown, is_placeholder = content.read_section(tmp_path, YEAR, "asc", "volume", FIGURES)
+    assert is_placeholder and "Narrative needed" in shown
+
+
+def test_new_year_never_overwrites_an_existing_file(tmp_path):
+    write_year(tmp_path, ReportingYear(2020))
+    mine = write_section(tmp_path, YEAR, "asc", "process", "My own new process text.\n")
+    volume = write_section(tmp_path, YEAR, "asc", "volume", "Already written volume text.\n")
+    meta = tmp_path / "2021-22" / "asc" / "meta.yml"
+    meta.write_text("council: New name\n", encoding="utf-8")
+    done = dict(content.new_year(tmp_path, YEAR, services=("asc",)))
+    assert mine.read_text(encoding="utf-8") == "My own new process text.\n"
+    assert volume.read_text(encoding="utf-8") == "Already written volume text.\n"
+    assert meta.read_text(encoding="utf-8") == "council: New name\n"
+    assert done[mine] == done[volume] == done[meta] == "kept (already exists)"
+
+
+def test_new_year_run_twice_changes_nothing(tmp_path):
+    write_year(tmp_path, ReportingYear(2020))
+    content.new_year(tmp_path, YEAR, services=("asc",))
+    folder = tmp_path / "2021-22" / "asc"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    done = content.new_year(tmp_path, YEAR, services=("asc",))
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert {what for _, what in done} == {"kept (already exists)"}
+
+
+def test_new_year_reports_what_it_did(tmp_path):
+    write_year(tmp_path, ReportingYear(2020))
+    done = dict(content.new_year(tmp_path, YEAR, services=("asc",)))
+    folder = tmp_path / "2021-22" / "asc"
+    assert done[folder / "process.md"] == "copied forward from 2020-21"
+    assert done[folder / "meta.yml"] == "copied forward from 2020-21"
+    assert done[folder / "volume.md"] == "template written"
+    assert len(done) == len(content.ASC_SECTIONS) + 1
+
+
+def test_new_year_copies_from_the_latest_earlier_year(tmp_path):
+    write_year(tmp_path, ReportingYear(2018))
+    write_year(tmp_path, ReportingYear(2019))
+    write_year(tmp_path, ReportingYear(2022))  # a later year is never a source
+    (tmp_path / "notes").mkdir()  # not a year folder
+    content.new_year(tmp_path, ReportingYear(2021), services=("asc",))
+    text = (tmp_path / "2021-22" / "asc" / "process.md").read_text(encoding="utf-8")
+    assert text == "About the process text from 2019-20.\n"
+
+
+def test_new_year_only_uses_the_same_service(tmp_path):
+    write_year(tmp_path, ReportingYear(2020), service="childrens")
+    content.new_year(tmp_path, YEAR, services=("asc",))
+    assert content.is_template((tmp_path / "2021-22" / "asc" / "process.md").read_text(encoding="utf-8"))
+
+
+def test_new_year_carried_file_missing_last_year_gets_a_template(tmp_path):
+    write_year(tmp_path, ReportingYear(2020))
+    content.section_path(tmp_path, ReportingYear(2020), "asc", "about").unlink()
+    content.new_year(tmp_path, YEAR, services=("asc",))
+    assert content.is_template((tmp_path / "2021-22" / "asc" / "about.md").read_text(encoding="utf-8"))
+
+
+def test_new_year_with_no_earlier_year(tmp_path):
+    done = content.new_year(tmp_path, ReportingYear(2022))
+    for service, sections in content.SECTIONS.items():
+        folder = tmp_path / "2022-23" / service
+        for section in sections:
+            text = (folder / f"{section.key}.md").read_text(encoding="utf-8")
+            assert content.is_template(text), (service, section.key)
+            assert section.guidance in text
+        assert content.read_meta(tmp_path, ReportingYear(2022), service) == {
+            "council": None,
+            "team": None,
+            "contact": {"email": None, "phone": None},
+        }
+    assert {what for _, what in done} == {"template written"}
+    assert len(done) == sum(len(s) + 1 for s in content.SECTIONS.values())
+
+
+def test_latest_year_before(tmp_path):
+    assert content.latest_year_before(tmp_path, YEAR, "asc") is None
+    write_year(tmp_path, ReportingYear(2019))
+    write_year(tmp_path, ReportingYear(2021))
+    assert content.latest_year_before(tmp_path, ReportingYear(2022), "asc") == ReportingYear(2021)
+    assert content.latest_year_before(tmp_path, ReportingYear(2021), "asc") == ReportingYear(2019)

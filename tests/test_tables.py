@@ -1,0 +1,342 @@
+"""The report's tables, built from the figures; compliment quotes only when cleared for publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from complaints_report import tables
+from complaints_report.years import ReportingYear
+
+YEAR = ReportingYear(2021)
+
+
+def asc_figures() -> dict:
+    return {
+        "year": "2021-22",
+        "service": "asc",
+        "year_display": "2021/22",
+        "complaints_accepted": 85,
+        "area_counts": {"Assessment and care management": 44, "Home care": 33, "Finance": 8},
+        "area_team_counts": {
+            "Assessment and care management": {"Complex care": 38, "Learning disabilities": 6},
+            "Home care": {"Reablement": 33},
+            "Finance": {"Financial assessment": 8},
+        },
+        "ombudsman_area_counts": {"Assessment and care management": 2, "Finance": 1},
+    }
+
+
+def childrens_figures() -> dict:
+    return {
+        "year": "2021-22",
+        "service": "childrens",
+        "year_display": "2021/22",
+        "complaints_accepted": 63,
+        "team_counts": {"Access and Assessment": 12, "SEN": 9, "Early Help": 3},
+        "stage_table": [
+            {
+                "stage": 1,
+                "received": 63,
+                "statutory": 12,
+                "corporate": 51,
+                "upheld": 12,
+                "partly_upheld": 10,
+                "not_upheld": 39,
+                "withdrawn": 2,
+                "open": 0,
+            },
+            {
+                "stage": 2,
+                "received": 12,
+                "statutory": 4,
+                "corporate": 8,
+                "upheld": 1,
+                "partly_upheld": 2,
+                "not_upheld": 1,
+                "withdrawn": 6,
+                "open": 2,
+            },
+            {
+                "stage": 3,
+                "received": 1,
+                "statutory": 1,
+                "corporate": 0,
+                "upheld": 0,
+                "partly_upheld": 1,
+                "not_upheld": 0,
+                "withdrawn": 0,
+                "open": 0,
+            },
+        ],
+        "ombudsman_cases": [
+            {
+                "reference": "L1",
+                "summary": "Mishandling of a transport application",
+                "finding": "fault found",
+                "remedy": "Pay the parent's transport costs",
+                "remedy_amount": 800.0,
+            },
+            {
+                "reference": "L2",
+                "summary": "Delay arranging a stage 3 panel",
+                "finding": "Fault found",
+                "remedy": "Pay for the delay",
+                "remedy_amount": 300.5,
+            },
+            {
+                "reference": "L3",
+                "summary": "An assessment of a child's needs",
+                "finding": "no fault",
+                "remedy": None,
+                "remedy_amount": None,
+            },
+        ],
+    }
+
+
+# --------------------------------------------------------------------------- ASC Table 1
+
+
+def test_areas_table_splits_an_area_into_its_teams():
+    table = tables.areas_table(asc_figures())
+    assert table.name == "table_areas"
+    assert "2021/22" in table.caption
+    assert table.data.columns.tolist() == ["Area", "Complaints", "Teams", "LGSCO cases"]
+    first = table.data.iloc[0]
+    assert first["Area"] == "Assessment and care management"
+    assert first["Complaints"] == 44
+    assert first["Teams"] == "38 Complex care and 6 Learning disabilities"
+
+
+def test_areas_table_single_team_areas_have_no_split():
+    data = tables.areas_table(asc_figures()).data.set_index("Area")
+    assert data.loc["Home care", "Teams"] == ""
+    assert data.loc["Finance", "Teams"] == ""
+
+
+def test_areas_table_lgsco_cases_per_area():
+    data = tables.areas_table(asc_figures()).data.set_index("Area")
+    assert data["LGSCO cases"].to_dict() == {
+        "Assessment and care management": 2,
+        "Home care": 0,
+        "Finance": 1,
+    }
+
+
+def test_areas_table_keeps_largest_first_order():
+    assert tables.areas_table(asc_figures()).data["Area"].tolist() == [
+        "Assessment and care management",
+        "Home care",
+        "Finance",
+    ]
+
+
+def test_areas_table_drops_the_teams_column_when_no_area_has_several_teams():
+    figures = asc_figures()
+    figures["area_team_counts"]["Assessment and care management"] = {"Complex care": 44}
+    assert "Teams" not in tables.areas_table(figures).data.columns
+
+
+def test_areas_table_without_ombudsman_cases():
+    figures = asc_figures()
+    del figures["ombudsman_area_counts"]
+    assert tables.areas_table(figures).data["LGSCO cases"].tolist() == [0, 0, 0]
+
+
+# --------------------------------------------------------------------------- Children's tables
+
+
+def test_departments_table():
+    table = tables.departments_table(childrens_figures())
+    assert table.name == "table_departments"
+    assert "2021/22" in table.caption
+    assert table.data.to_dict("records") == [
+        {"Department": "Access and Assessment", "Complaints": 12, "Share": "19%"},
+        {"Department": "SEN", "Complaints": 9, "Share": "14%"},
+        {"Department": "Early Help", "Complaints": 3, "Share": "5%"},
+    ]
+
+
+def test_stages_table():
+    table = tables.stages_table(childrens_figures())
+    assert table.name == "table_stages"
+    assert table.data.columns.tolist() == [
+        "Stage",
+        "Received",
+        "Statutory",
+        "Non-statutory",
+        "Upheld",
+        "Partly upheld",
+        "Not upheld",
+        "Withdrawn",
+        "Open",
+    ]
+    assert table.data["Stage"].tolist() == [1, 2, 3]
+    assert table.data.iloc[1].tolist() == [2, 12, 4, 8, 1, 2, 1, 6, 2]
+
+
+def test_ombudsman_table():
+    table = tables.ombudsman_table(childrens_figures())
+    assert table.name == "table_ombudsman"
+    assert "2021/22" in table.caption
+    assert table.data.to_dict("records") == [
+        {
+            "Complaint": "Mishandling of a transport application",
+            "Ombudsman decision": "Fault found",
+            "Remedy": "Pay the parent's transport costs (£800)",
+        },
+        {
+            "Complaint": "Delay arranging a stage 3 panel",
+            "Ombudsman decision": "Fault found",
+            "Remedy": "Pay for the delay (£300.50)",
+        },
+        {"Complaint": "An assessment of a child's needs", "Ombudsman decision": "No fault", "Remedy": "None"},
+    ]
+
+
+def test_ombudsman_table_blank_cells_read_from_an_export():
+    # blank cells of a loaded export reach the figures as NaN, not None
+    figures = childrens_figures()
+    figures["ombudsman_cases"] = [
+        {
+            "reference": "L9",
+            "summary": float("nan"),
+            "finding": float("nan"),
+            "remedy": float("nan"),
+            "remedy_amount": float("nan"),
+        },
+    ]
+    assert tables.ombudsman_table(figures).data.to_dict("records") == [
+        {"Complaint": "Not recorded", "Ombudsman decision": "Not recorded", "Remedy": "None"},
+    ]
+
+
+def test_ombudsman_table_empty_keeps_its_columns():
+    figures = childrens_figures()
+    figures["ombudsman_cases"] = []
+    data = tables.ombudsman_table(figures).data
+    assert data.empty
+    assert data.columns.tolist() == ["Complaint", "Ombudsman decision", "Remedy"]
+
+
+def test_tables_for_each_service():
+    assert [t.name for t in tables.tables_for("asc", asc_figures())] == ["table_areas"]
+    assert [t.name for t in tables.tables_for("childrens", childrens_figures())] == [
+        "table_departments",
+        "table_stages",
+        "table_ombudsman",
+    ]
+    with_cases = asc_figures() | {"ombudsman_cases": childrens_figures()["ombudsman_cases"]}
+    assert [t.name for t in tables.tables_for("asc", with_cases)] == ["table_areas", "table_ombudsman"]
+
+
+# --------------------------------------------------------------------------- compliment quotes (privacy)
+
+
+def compliments_frame(rows: list[tuple]) -> pd.DataFrame:
+    """(reference, service, received, team, quote, publish) rows, typed as loading returns them."""
+    return pd.DataFrame(rows, columns=["reference", "service", "received", "team", "quote", "publish"])
+
+
+PRIVATE = "My mother's carer, Jane at 12 High Street, was wonderful"
+
+
+def test_quotes_table_only_publish_true_quotes():
+    frame = compliments_frame(
+        [
+            ("K1", "asc", date(2021, 6, 1), "Reablement", "Thank you for the support", True),
+            ("K2", "asc", date(2021, 7, 1), "Reablement", PRIVATE, False),
+            ("K3", "asc", date(2021, 8, 1), "Complex care", "Kind and patient staff", True),
+        ]
+    )
+    table = tables.quotes_table(frame, "asc", YEAR)
+    assert table.name == "table_compliment_quotes"
+    assert "2021/22" in table.caption
+    assert table.data.columns.tolist() == ["Team", "Compliment"]
+    assert table.data.to_dict("records") == [
+        {"Team": "Complex care", "Compliment": "Kind and patient staff"},
+        {"Team": "Reablement", "Compliment": "Thank you for the support"},
+    ]
+    assert PRIVATE not in table.data.to_string()
+
+
+def test_quotes_table_only_the_service_and_year():
+    frame = compliments_frame(
+        [
+            ("K1", "asc", date(2021, 6, 1), "Reablement", "This year, ASC", True),
+            ("K2", "childrens", date(2021, 6, 1), "Early Help", "Children's quote", True),
+            ("K3", "asc", date(2021, 3, 31), "Reablement", "Last year", True),
+            ("K4", "asc", date(2022, 4, 1), "Reablement", "Next year", True),
+            ("K5", "asc", date(2022, 3, 31), "Reablement", "Last day of the year", True),
+        ]
+    )
+    data = tables.quotes_table(frame, "asc", YEAR).data
+    assert data["Compliment"].tolist() == ["This year, ASC", "Last day of the year"]
+
+
+def test_quotes_table_skips_compliments_without_a_quote():
+    frame = compliments_frame(
+        [
+            ("K1", "asc", date(2021, 6, 1), "Reablement", None, True),
+            ("K2", "asc", date(2021, 6, 2), "Reablement", float("nan"), True),
+        ]
+    )
+    data = tables.quotes_table(frame, "asc", YEAR).data
+    assert data.empty
+    assert data.columns.tolist() == ["Team", "Compliment"]
+
+
+def test_quotes_table_from_loaded_exports_never_shows_an_unpublished_quote(load_cases, compliment):
+    inputs = load_cases(
+        compliments=[
+            compliment("K1", quote="Published thanks", publish="yes"),
+            compliment("K2", quote="Said no", publish="no"),
+            compliment("K3", quote="Left blank", publish=None),
+            compliment("K4", quote="Said No in capitals", publish="No"),
+            compliment("K5", quote="Said YES in capitals", publish="YES"),
+        ]
+    )
+    data = tables.quotes_table(inputs.compliments, "asc", YEAR).data
+    shown = data["Compliment"].tolist()
+    assert sorted(shown) == ["Published thanks", "Said YES in capitals"]
+    for hidden in ("Said no", "Left blank", "Said No in capitals"):
+        assert hidden not in data.to_string()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["asc", "childrens"]),
+            st.dates(date(2020, 1, 1), date(2023, 6, 30)),
+            st.sampled_from(["Reablement", "Complex care"]),
+            st.booleans(),
+        ),
+        max_size=12,
+    )
+)
+def test_quotes_table_never_shows_an_unpublished_quote(rows):
+    frame = compliments_frame(
+        [
+            (f"K{i}", service, received, team, f"quote {i} {'public' if publish else 'PRIVATE'}", publish)
+            for i, (service, received, team, publish) in enumerate(rows)
+        ]
+    )
+    data = tables.quotes_table(frame, "asc", YEAR).data
+    assert not any("PRIVATE" in quote for quote in data["Compliment"])
+    expected = sum(
+        1 for service, received, _, publish in rows if service == "asc" and received in YEAR and publish
+    )
+    assert len(data) == expected
+
+
+@pytest.mark.parametrize("publish", ["yes", "no", "", None, float("nan")])
+def test_quotes_table_fails_safe_on_anything_but_true(publish):
+    # loading turns yes/no into booleans; a flag that is not True (even the text "yes") stays out
+    frame = compliments_frame([("K1", "asc", date(2021, 6, 1), "Reablement", "Text flag", publish)])
+    assert tables.quotes_table(frame, "asc", YEAR).data.empty
