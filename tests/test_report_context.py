@@ -410,7 +410,7 @@ def test_stage_sentence_none_received(childrens):
 def test_ombudsman_sentence_with_reasons_and_remedies(childrens):
     assert childrens.ombudsman_sentence() == (
         "The Local Government and Social Care Ombudsman (LGSCO) "
-        "referred 6 complaints to the council in 2021/22, "
+        "told the council about 6 new complaints in 2021/22, "
         "compared with 3 in 2020/21. It investigated three; three "
         "were not investigated (outside jurisdiction; "
         "right of appeal not yet used; LGSCO: premature). It found "
@@ -421,7 +421,7 @@ def test_ombudsman_sentence_with_reasons_and_remedies(childrens):
 
 def test_ombudsman_sentence_none_investigated(asc):
     text = asc.ombudsman_sentence()
-    assert "referred 4 complaints to the council in 2020/21." in text
+    assert "told the council about 4 new complaints in 2020/21." in text
     assert "compared with" not in text  # no Ombudsman figure for the year before
     assert text.endswith(
         "It investigated none; four were not investigated (premature; "
