@@ -17,6 +17,7 @@ from pathlib import Path
 from complaints_report import artefacts, content, manifest, paths, privacy
 from complaints_report.loading import Inputs, load_inputs, services_with_complaints
 from complaints_report.tables import quotes_table
+from complaints_report.vocabulary import SERVICE_NAMES
 from complaints_report.years import ReportingYear
 
 
@@ -110,6 +111,15 @@ def run_notebook(service: str, year: ReportingYear, data_dir: Path, out_dir: Pat
     return executed
 
 
+def report_metadata(request: BuildRequest, service: str) -> dict:
+    """The title names the service and the year; the subtitle the council (from meta.yml)."""
+    meta = content.read_meta(request.content_dir, request.year, service)
+    metadata = {"title": f"{SERVICE_NAMES[service]} complaints annual report {request.year.display}"}
+    if meta.get("council"):
+        metadata["subtitle"] = str(meta["council"])
+    return metadata
+
+
 def render(request: BuildRequest, service: str, folder: Path) -> None:
     from complaints_report import rendering
 
@@ -122,6 +132,7 @@ def render(request: BuildRequest, service: str, folder: Path) -> None:
             work_dir=folder,
             formats=request.formats,
             engine=request.engine,
+            metadata=report_metadata(request, service),
         )
     except rendering.EngineError as error:
         raise BuildError(str(error)) from None

@@ -1,0 +1,482 @@
+--[[
+quarto_compat.lua: the Quarto features the built-in engine supports, for pandoc's
+HTML and Typst writers. Used by complaints_report.rendering; docs/quarto-features.md
+lists exactly what is covered.
+
+Passes, in order (each walks the whole document):
+  1. conditional content: .content-visible / .content-hidden divs, spans and code
+     blocks with when-/unless-format, when-/unless-profile, when-/unless-meta
+     (Quarto's rules: all conditions must hold; "html" matches any HTML writer,
+     "typst" the Typst writer, "pdf"/"latex" only LaTeX, so never here);
+  2. the {{< pagebreak >}} shortcode;
+  3. numbering: figures with an id fig-* and tables with an id tbl-*, in document order;
+  4. captions ("Figure N: ...", "Table N: ...") and references (@fig-x, @tbl-x,
+     [-@fig-x], @Fig-x) turned into links; alt text from fig-alt;
+  5. writer-specific output: accessible callouts, HTML table markup, Typst figures and
+     images with alt text.
+
+Metadata read (set by the engine, not by authors):
+  quarto-profiles       list of active profile names
+  quarto-resource-dir   absolute folder that relative image paths resolve against
+Warnings go to stderr prefixed "[quarto-compat] "; the engine turns them into Python
+warnings.
+]]
+
+local stringify = pandoc.utils.stringify
+
+local IS_HTML = FORMAT:match("^html") ~= nil
+local IS_TYPST = FORMAT == "typst"
+
+local CALLOUT_LABELS = {
+  note = "Note", warning = "Warning", important = "Important", tip = "Tip", caution = "Caution",
+}
+local XREF_LABELS = { fig = "Figure", tbl = "Table" }
+local NBSP = "\u{00A0}"   -- "Figure 1" never breaks across lines
+local CONDITIONS = {
+  "when-format", "unless-format", "when-profile", "unless-profile", "when-meta", "unless-meta",
+}
+
+local profiles = pandoc.List({})
+local document_meta = nil
+local resource_dir = nil
+local xrefs = {}              -- id -> { kind = "fig" | "tbl", number = n }
+local counters = { fig = 0, tbl = 0 }
+local callout_count = 0
+local table_count = 0
+
+local function warn(message)
+  io.stderr:write("[quarto-compat] " .. message .. "\n")
+end
+
+-- Metadata ------------------------------------------------------------------------------
+
+local function read_meta(meta)
+  document_meta = meta
+  local active = meta["quarto-profiles"]
+  if active ~= nil then
+    if type(active) == "table" and active.t ~= "MetaInlines" and active.t ~= "MetaString" then
+      for _, item in ipairs(active) do profiles:insert(stringify(item)) end
+    elseif stringify(active) ~= "" then
+      profiles:insert(stringify(active))
+    end
+  end
+  if meta["quarto-resource-dir"] ~= nil then
+    resource_dir = stringify(meta["quarto-resource-dir"])
+  end
+  meta["quarto-profiles"] = nil
+  meta["quarto-resource-dir"] = nil
+  return meta
+end
+
+-- 1. Conditional content ----------------------------------------------------------------
+
+local function format_matches(name)
+  if name == FORMAT then return true end
+  if name == "html" or name == "html4" or name == "html5" then return IS_HTML end
+  if name == "pdf" or name == "latex" then
+    return FORMAT == "latex" or FORMAT == "beamer" or FORMAT == "pdf"
+  end
+  return false
+end
+
+local function meta_is_true(path)
+  local value = document_meta
+  for key in path:gmatch("[^%.]+") do
+    if type(value) ~= "table" then return false end
+    value = value[key]
+  end
+  return value == true
+end
+
+local function condition_holds(key, value)
+  if key:match("format$") then return format_matches(value) end
+  if key:match("profile$") then return profiles:includes(value) end
+  return meta_is_true(value)
+end
+
+-- Quarto's propertiesMatch: every condition present must hold (unless- inverts).
+local function conditions_match(attributes)
+  local match = true
+  for key, value in pairs(attributes) do
+    for _, condition in ipairs(CONDITIONS) do
+      if key == condition then
+        local holds = condition_holds(key, value)
+        if key:match("^unless") then holds = not holds end
+        match = match and holds
+      end
+    end
+  end
+  return match
+end
+
+local function strip_conditions(el)
+  for _, condition in ipairs(CONDITIONS) do el.attributes[condition] = nil end
+  el.classes = el.classes:filter(function(c)
+    return c ~= "content-visible" and c ~= "content-hidden"
+  end)
+end
+
+local function visibility(el)
+  if el.classes:includes("content-visible") then
+    return conditions_match(el.attributes)
+  elseif el.classes:includes("content-hidden") then
+    return not conditions_match(el.attributes)
+  end
+  return nil
+end
+
+local conditional = {
+  Div = function(div)
+    local visible = visibility(div)
+    if visible == nil then return nil end
+    return visible and div.content or {}
+  end,
+  Span = function(span)
+    local visible = visibility(span)
+    if visible == nil then return nil end
+    if not visible then return {} end
+    strip_conditions(span)
+    return span
+  end,
+  CodeBlock = function(block)
+    local visible = visibility(block)
+    if visible == nil then return nil end
+    if not visible then return {} end
+    strip_conditions(block)
+    return block
+  end,
+}
+
+-- 2. Page breaks ------------------------------------------------------------------------
+
+local shortcodes = {
+  Para = function(para)
+    if stringify(para):match("^{{<%s*pagebreak%s*>}}$") then
+      if IS_TYPST then return pandoc.RawBlock("typst", "#pagebreak(weak: true)") end
+      if IS_HTML then return pandoc.RawBlock("html", '<div class="page-break"></div>') end
+      return {}
+    end
+  end,
+}
+
+-- 3. Numbering --------------------------------------------------------------------------
+
+local function xref_kind(id)
+  local prefix = id:match("^(%a+)%-")
+  if prefix and XREF_LABELS[prefix:lower()] then return prefix:lower() end
+  return nil
+end
+
+local function register(id, kind)
+  if id == "" or xref_kind(id) ~= kind then return end
+  if xrefs[id] then
+    warn("the label #" .. id .. " is used twice; cross-references will point to the first")
+    return
+  end
+  counters[kind] = counters[kind] + 1
+  xrefs[id] = { kind = kind, number = counters[kind] }
+end
+
+local function number_floats(doc)
+  doc:walk({
+    traverse = "topdown",
+    Figure = function(fig) register(fig.identifier, "fig") end,
+    Table = function(tbl) register(tbl.identifier, "tbl") end,
+  })
+  return nil
+end
+
+-- 4. Captions, alt text and references --------------------------------------------------
+
+local function prefix_caption(caption, id, kind)
+  local entry = xrefs[id]
+  if not entry then return caption end
+  local label = XREF_LABELS[kind] .. NBSP .. entry.number
+  local blocks = caption.long
+  if #blocks == 0 then
+    warn("#" .. id .. " has no caption; write one so readers know what it shows")
+    caption.long = { pandoc.Plain({ pandoc.Str(label) }) }
+    return caption
+  end
+  local first = blocks[1]
+  local content = pandoc.Inlines({ pandoc.Str(label .. ":"), pandoc.Space() })
+  content:extend(first.content)
+  first.content = content
+  return caption
+end
+
+local function apply_fig_alt(img)
+  local alt = img.attributes["fig-alt"]
+  if alt ~= nil then
+    img.caption = pandoc.Inlines({ pandoc.Str(alt) })
+    img.attributes["fig-alt"] = nil
+  end
+  return img
+end
+
+local function reference_text(citation, entry, kind)
+  if citation.mode == "SuppressAuthor" then return tostring(entry.number) end
+  return XREF_LABELS[kind] .. NBSP .. entry.number
+end
+
+local references = {
+  Image = apply_fig_alt,
+  Figure = function(fig)
+    if xref_kind(fig.identifier) == "fig" then
+      fig.caption = prefix_caption(fig.caption, fig.identifier, "fig")
+    end
+    return fig
+  end,
+  Table = function(tbl)
+    if xref_kind(tbl.identifier) == "tbl" then
+      tbl.caption = prefix_caption(tbl.caption, tbl.identifier, "tbl")
+    end
+    return tbl
+  end,
+  Cite = function(cite)
+    for _, citation in ipairs(cite.citations) do
+      if not xref_kind(citation.id) then return nil end  -- a bibliography citation: leave it
+    end
+    local out = pandoc.Inlines({})
+    for i, citation in ipairs(cite.citations) do
+      if i > 1 then out:extend({ pandoc.Str(","), pandoc.Space() }) end
+      if #citation.prefix > 0 then
+        out:extend(citation.prefix)
+        out:insert(pandoc.Space())
+      end
+      local id = citation.id
+      local kind = xref_kind(id)
+      local key = kind .. id:sub(#kind + 1)          -- @Fig-x refers to #fig-x
+      local entry = xrefs[key]
+      if entry then
+        local text = reference_text(citation, entry, kind)
+        out:insert(pandoc.Link(pandoc.Inlines({ pandoc.Str(text) }), "#" .. key, "",
+          pandoc.Attr("", { "quarto-xref" })))
+      else
+        warn("the cross-reference @" .. id .. " points to no figure or table with that label")
+        out:insert(pandoc.Strong({ pandoc.Str("?@" .. id) }))
+      end
+      if #citation.suffix > 0 then out:extend(citation.suffix) end
+    end
+    return out
+  end,
+}
+
+-- 5a. Callouts ---------------------------------------------------------------------------
+
+local function callout_kind(div)
+  for _, class in ipairs(div.classes) do
+    local kind = class:match("^callout%-(%a+)$")
+    if kind and CALLOUT_LABELS[kind] then return kind end
+  end
+  return nil
+end
+
+local function parse_inlines(text)
+  local doc = pandoc.read(text, "markdown")
+  if #doc.blocks == 0 then return pandoc.Inlines({}) end
+  return pandoc.utils.blocks_to_inlines(doc.blocks)
+end
+
+-- The callout's own title: title="..." or a heading as its first block (as Quarto).
+local function take_title(div)
+  if div.attributes.title then return parse_inlines(div.attributes.title) end
+  local first = div.content[1]
+  if first and first.t == "Header" then
+    div.content:remove(1)
+    return first.content
+  end
+  return nil
+end
+
+local function title_inlines(kind, title)
+  local inlines = pandoc.Inlines({ pandoc.Span({ pandoc.Str(CALLOUT_LABELS[kind]) },
+    pandoc.Attr("", { "callout-label" })) })
+  if title and #title > 0 then
+    inlines:insert(pandoc.Str(":"))
+    inlines:insert(pandoc.Space())
+    inlines:extend(title)
+  end
+  return inlines
+end
+
+local function typst_inline_markup(inlines)
+  local text = pandoc.write(pandoc.Pandoc({ pandoc.Plain(inlines) }), "typst")
+  return (text:gsub("%s+$", ""))
+end
+
+local function html_callout(div, kind, title)
+  callout_count = callout_count + 1
+  local title_id = "callout-" .. callout_count .. "-title"
+  local heading = pandoc.Div({ pandoc.Plain(title_inlines(kind, title)) },
+    pandoc.Attr(title_id, { "callout-title" }))
+  local body = pandoc.Div(div.content, pandoc.Attr("", { "callout-body" }))
+  return pandoc.Div({ heading, body }, pandoc.Attr(div.identifier, { "callout", "callout-" .. kind },
+    { { "role", "note" }, { "aria-labelledby", title_id } }))  -- a list keeps the order fixed
+end
+
+local function typst_callout(div, kind, title)
+  local label = CALLOUT_LABELS[kind]
+  local title_arg = "none"
+  if title and #title > 0 then title_arg = "[" .. typst_inline_markup(title) .. "]" end
+  local blocks = pandoc.Blocks({ pandoc.RawBlock("typst",
+    '#callout(kind: "' .. kind .. '", label: "' .. label .. '", title: ' .. title_arg .. ")[") })
+  blocks:extend(div.content)
+  blocks:insert(pandoc.RawBlock("typst", "]"))
+  return blocks
+end
+
+local callouts = {
+  Div = function(div)
+    local kind = callout_kind(div)
+    if not kind then return nil end
+    local title = take_title(div)
+    if IS_HTML then return html_callout(div, kind, title) end
+    if IS_TYPST then return typst_callout(div, kind, title) end
+    return nil
+  end,
+}
+
+-- 5b. HTML tables: column headers with scope (and a name, even if only for screen
+-- readers), inside a focusable region that scrolls on small screens ----------------------
+
+local html_tables = {
+  Table = function(tbl)
+    table_count = table_count + 1
+    for _, row in ipairs(tbl.head.rows) do
+      for _, cell in ipairs(row.cells) do
+        cell.attributes.scope = "col"
+        if stringify(cell.contents) == "" then  -- e.g. a DataFrame's index column
+          cell.contents = { pandoc.Plain({ pandoc.Span({ pandoc.Str("Row") },
+            pandoc.Attr("", { "visually-hidden" })) }) }
+        end
+      end
+    end
+    local name = stringify(tbl.caption.long)
+    if name == "" then
+      name = "Table " .. table_count
+      warn("a table has no caption; add one (': Caption {#tbl-name}') so readers know what it holds")
+    end
+    return pandoc.Div({ tbl }, pandoc.Attr("", { "table-wrap" },
+      { { "role", "region" }, { "aria-label", name }, { "tabindex", "0" } }))
+  end,
+}
+
+-- 5c. Typst figures and images, always with alt text -------------------------------------
+
+local function typst_string(text)
+  return '"' .. text:gsub("\\", "\\\\"):gsub('"', '\\"'):gsub("\n", " ") .. '"'
+end
+
+local function is_absolute(path)
+  return path:match("^/") ~= nil or path:match("^%a:[/\\]") ~= nil
+end
+
+-- Typst reads files under its root, which the engine sets to the file system root, so
+-- every path is made absolute and written root-relative with forward slashes.
+local function typst_path(src)
+  local path = src
+  if not is_absolute(path) and resource_dir then
+    path = resource_dir .. "/" .. path
+  end
+  path = path:gsub("\\", "/"):gsub("^%a:", "")
+  return path
+end
+
+local function typst_length(value)
+  if not value then return nil end
+  local number, unit = value:match("^([%d%.]+)(%a*%%?)$")
+  if not number then return nil end
+  if unit == "px" or unit == "" then return tostring(tonumber(number) * 0.75) .. "pt" end
+  return number .. unit
+end
+
+-- "path", alt: "..." for image(); a missing alt text is reported (PDF/UA refuses it).
+local function image_arguments(img)
+  local alt = stringify(img.caption)
+  local args = typst_string(typst_path(img.src))
+  if alt == "" then
+    warn("the image " .. img.src .. " has no alt text; add fig-alt=\"...\" (PDF/UA needs it)")
+  else
+    args = args .. ", alt: " .. typst_string(alt)
+  end
+  return args
+end
+
+local function typst_image(img)
+  local args = image_arguments(img)
+  local width = typst_length(img.attributes.width)
+  if width then args = args .. ", width: " .. width end
+  local height = typst_length(img.attributes.height)
+  if height then args = args .. ", height: " .. height end
+  return "image(" .. args .. ")"
+end
+
+-- Without an explicit size, a figure's image uses the template's fitted-image: its natural
+-- size, shrunk to the text width when wider.
+local function typst_figure_image(img)
+  if img.attributes.width or img.attributes.height then return typst_image(img) end
+  return "fitted-image(" .. image_arguments(img) .. ")"
+end
+
+local function only_image(fig)
+  local images = {}
+  fig:walk({ Image = function(img) table.insert(images, img) end })
+  if #images == 1 then return images[1] end
+  return nil
+end
+
+local typst_figures = {
+  Figure = function(fig)
+    local img = only_image(fig)
+    if not img then return nil end
+    local caption = pandoc.utils.blocks_to_inlines(fig.caption.long)
+    local code = "#figure(\n  " .. typst_figure_image(img) .. ",\n  caption: ["
+      .. typst_inline_markup(caption) .. "],\n)"
+    if fig.identifier ~= "" then code = code .. " <" .. fig.identifier .. ">" end
+    return pandoc.RawBlock("typst", code)
+  end,
+}
+
+-- Tables span the text width, first column flexible, left-aligned under their caption.
+local function full_width_columns(count)
+  local n = tonumber(count)
+  if n < 2 then return nil end
+  return "columns: (1fr" .. string.rep(", auto", n - 1) .. "),"
+end
+
+local typst_tables = {
+  Table = function(tbl)
+    local code = pandoc.write(pandoc.Pandoc({ tbl }), "typst")
+    code = code:gsub("align%(center%)%[#table%(", "[#table(", 1)
+    code = code:gsub("columns: (%d+),", full_width_columns, 1)
+    return pandoc.RawBlock("typst", (code:gsub("%s+$", "")))
+  end,
+}
+
+local typst_images = {
+  Image = function(img)
+    return pandoc.RawInline("typst", "#box(" .. typst_image(img) .. ")")
+  end,
+}
+
+-- Assembly ------------------------------------------------------------------------------
+
+local filters = {
+  { Meta = read_meta },
+  conditional,
+  shortcodes,
+  { Pandoc = number_floats },
+  references,
+}
+if IS_HTML then
+  table.insert(filters, html_tables)
+end
+if IS_TYPST then
+  table.insert(filters, typst_figures)
+  table.insert(filters, typst_images)
+  table.insert(filters, typst_tables)
+end
+table.insert(filters, callouts)
+
+return filters
