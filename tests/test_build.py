@@ -97,3 +97,58 @@ def test_the_same_inputs_give_byte_identical_outputs(tmp_path, example_reports):
     assert {"metrics.json", "report.html", "report.pdf", "manifest.json"} <= set(compared)
     different = [name for name in compared if first[name] != second.get(name)]
     assert different == []
+
+
+def test_ctrl_c_during_a_real_build_leaves_the_outputs_and_no_staging_folder(tmp_path):
+    """Press Ctrl-C (SIGINT) while the notebook runs: the previous outputs stay exactly as they were."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    before = previous_outputs(out)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "complaints_report", "build", "--year", "2020-21", "--service", "asc",
+         "--engine", "builtin", "--format", "html", "--out", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(tmp_path.glob(".out-building-*/2020-21/asc/charts")):
+        time.sleep(0.05)
+    assert process.poll() is None, "the build finished before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert "Interrupted: nothing in the output folder was changed." in stderr
+    assert snapshot(out) == before
+    assert not list(tmp_path.glob(".out-building-*"))
+
+
+def test_personal_data_in_the_narrative_is_a_warning_and_strict_refuses_it(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(paths.CONTENT_DIR, content)
+    learning = content / "2020-21" / "asc" / "learning.md"
+    learning.write_text(learning.read_text(encoding="utf-8") + "\nThanks to jo.bloggs@example.com.\n",
+                        encoding="utf-8")
+    monkeypatch.setattr(build_module, "run_notebook", lambda *a: None)
+    monkeypatch.setattr(build_module, "render", lambda *a: None)
+    monkeypatch.setattr(build_module, "publish", lambda *a: None)
+    monkeypatch.setattr(build_module.artefacts, "write_json", lambda *a: None)
+    request = BuildRequest(year=ReportingYear.parse("2020-21"), services=["asc"], content_dir=content,
+                           out_dir=tmp_path / "out", engine="builtin")
+    assert any("jo.bloggs@example.com" in w for w in build(request)[0].warnings)
+    request.strict = True
+    with pytest.raises(BuildError, match="email address"):
+        build(request)
+
+
+def test_the_bundled_example_has_no_personal_data_warnings(tmp_path, monkeypatch):
+    monkeypatch.setattr(build_module, "run_notebook", lambda *a: None)
+    monkeypatch.setattr(build_module, "render", lambda *a: None)
+    monkeypatch.setattr(build_module, "publish", lambda *a: None)
+    monkeypatch.setattr(build_module.artefacts, "write_json", lambda *a: None)
+    for service, year in (("asc", "2020-21"), ("childrens", "2021-22")):
+        request = BuildRequest(year=ReportingYear.parse(year), services=[service], out_dir=tmp_path / "out",
+                               engine="builtin", strict=True)
+        assert build(request)[0].warnings == []

@@ -760,3 +760,68 @@ def test_a_missing_column_in_one_file_does_not_hide_problems_in_another(data_dir
         ("complaints_asc.csv", "category"),
         ("complaints_childrens.csv", "received"),
     }
+
+
+# ----------------------------------------------------------------------------- fuzzing
+# Whatever lands in the data folder, the loaders answer with problems for the analyst,
+# never a Python traceback.
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pathlib import Path  # noqa: E402
+
+from complaints_report import paths as _paths  # noqa: E402
+from complaints_report.loading import check_inputs  # noqa: E402
+
+EXAMPLE_CSV = (_paths.DATA_DIR / "complaints_asc.csv").read_bytes()[:4000]
+
+
+def _loads_cleanly(folder: Path, name: str, content: bytes) -> None:
+    for old in folder.iterdir():
+        old.unlink()
+    (folder / name).write_bytes(content)
+    inputs, problems = check_inputs(folder)
+    assert (inputs is None) == bool(problems)
+    for problem in problems:
+        assert problem.file and problem.message
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(min_value=0, max_value=len(EXAMPLE_CSV)))
+def test_a_truncated_export_gives_problems_not_a_crash(tmp_path, cut):
+    _loads_cleanly(tmp_path, "complaints.csv", EXAMPLE_CSV[:cut])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=600), name=st.sampled_from(["complaints.csv", "complaints.xlsx"]))
+def test_random_bytes_give_problems_not_a_crash(tmp_path, content, name):
+    _loads_cleanly(tmp_path, name, content)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=st.lists(st.lists(st.text(max_size=12), min_size=1, max_size=16), min_size=1, max_size=6))
+def test_random_cells_under_the_real_header_give_problems_not_a_crash(tmp_path, cells):
+    header = EXAMPLE_CSV.split(b"\n")[0]
+    import csv as _csv
+    import io as _io
+
+    buffer = _io.StringIO()
+    _csv.writer(buffer).writerows(cells)
+    _loads_cleanly(tmp_path, "complaints.csv", header + b"\n" + buffer.getvalue().encode("utf-8", "replace"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(min_value=0, max_value=3000))
+def test_a_truncated_workbook_gives_problems_not_a_crash(tmp_path, cut):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in EXAMPLE_CSV.decode("utf-8").splitlines()[:20]:
+        sheet.append(row.split(","))
+    whole = tmp_path / "whole.xlsx"
+    workbook.save(whole)
+    content = whole.read_bytes()
+    whole.unlink()
+    _loads_cleanly(tmp_path, "complaints.xlsx", content[: cut * len(content) // 3000])
