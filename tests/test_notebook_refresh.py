@@ -35,7 +35,7 @@ def test_each_notebook_has_a_parameters_cell_of_small_values_and_stored_outputs(
     assert len(tagged) == 1
     names = [line.split("=")[0].strip() for line in tagged[0].source.splitlines() if "=" in line
              and not line.lstrip().startswith("#")]
-    assert names == ["year", "service", "data_dir", "out_dir"]
+    assert names == ["year", "service", "data_dir", "out_dir", "suppress_below"]
     assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code"), "nbval needs outputs"
 
 

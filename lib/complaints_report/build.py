@@ -35,6 +35,7 @@ class BuildRequest:
     engine: str = "auto"
     formats: list[str] = field(default_factory=lambda: ["html", "pdf"])
     strict: bool = False
+    suppress_below: int = 0  # small-number suppression of published breakdowns (0: off)
 
 
 @dataclass
@@ -87,7 +88,7 @@ def content_files(request: BuildRequest, service: str) -> list[Path]:
     return sorted((Path(request.content_dir) / request.year.label / service).glob("*"))
 
 
-def run_notebook(service: str, year: ReportingYear, data_dir: Path, out_dir: Path) -> Path:
+def run_notebook(service: str, year: ReportingYear, data_dir: Path, out_dir: Path, suppress_below: int = 0) -> Path:
     """Execute the service's notebook with Papermill; the executed copy is saved beside the outputs."""
     import papermill
 
@@ -98,7 +99,7 @@ def run_notebook(service: str, year: ReportingYear, data_dir: Path, out_dir: Pat
             str(paths.notebook_for(service)),
             str(executed),
             parameters={"year": year.label, "service": service, "data_dir": str(Path(data_dir).resolve()),
-                        "out_dir": str(Path(out_dir).resolve())},
+                        "out_dir": str(Path(out_dir).resolve()), "suppress_below": int(suppress_below)},
             kernel_name="python3",
             progress_bar=False,
             cwd=str(paths.NOTEBOOKS_DIR),
@@ -186,7 +187,7 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda messag
         for service in services:
             folder = paths.service_output_dir(staging, request.year.label, service)
             progress(f"{service}: running the analysis notebook")
-            run_notebook(service, request.year, request.data_dir, folder)
+            run_notebook(service, request.year, request.data_dir, folder, request.suppress_below)
             progress(f"{service}: rendering {' and '.join(f.upper() for f in request.formats)} with the {engine} engine")
             render(BuildRequest(**{**request.__dict__, "engine": engine}), service, folder)
             artefacts.write_json(folder / "manifest.json", manifest.manifest(

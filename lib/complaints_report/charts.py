@@ -85,21 +85,28 @@ def _alt_list(labels, values) -> str:
     return "; ".join(f"{label}: {value}" for label, value in zip(labels, values, strict=True))
 
 
-def horizontal_bars(name: str, counts: dict[str, int], title: str, subject: str, by: str,
-                    with_percent: bool = True) -> Chart:
-    """Categories as horizontal bars, largest at the top, each labelled with count and share."""
+def horizontal_bars(name: str, counts: dict[str, int | None], title: str, subject: str, by: str,
+                    with_percent: bool = True, total: int | None = None, threshold: int | None = None) -> Chart:
+    """Categories as horizontal bars, largest at the top, each labelled with count and share.
+
+    A count suppressed for publication (None, see suppression.py) has no bar and reads
+    "fewer than N"; ``total`` is then the published total the shares are of.
+    """
     apply_style()
-    total = sum(counts.values())
-    data = pd.DataFrame({"name": list(counts), "count": list(counts.values())})
+    known = [c for c in counts.values() if c is not None]
+    total = total if total is not None else sum(known)
+    hidden = f"fewer than {threshold}" if threshold else "not shown"
+    data = pd.DataFrame({"name": list(counts), "count": [hidden if c is None else c for c in counts.values()]})
     if with_percent:
-        data["percent"] = [percent(c, total) for c in data["count"]]
-    labels = [_label(c, total if with_percent else None) for c in data["count"]]
+        data["percent"] = [None if c is None else percent(c, total) for c in counts.values()]
+    labels = [hidden if c is None else _label(c, total if with_percent else None) for c in counts.values()]
+    lengths = pd.DataFrame({"name": list(counts), "count": [c or 0 for c in counts.values()]})
     height = max(2.2, 0.45 * len(data) + 1.2)
     figure, axes = plt.subplots(figsize=(WIDTH, height), layout="constrained")
-    sns.barplot(data=data, y="name", x="count", color=MAIN, ax=axes, orient="h", saturation=1)
+    sns.barplot(data=lengths, y="name", x="count", color=MAIN, ax=axes, orient="h", saturation=1)
     axes.bar_label(axes.containers[0], labels=labels, padding=4, fontsize=FONT_SIZE)
     axes.set(xlabel=f"Number of {subject}", ylabel="")
-    axes.set_xlim(0, max(data["count"].max() * 1.3, 1))
+    axes.set_xlim(0, max(max(known, default=0) * 1.3, 1))
     figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
     alt = f"Horizontal bar chart. {title}. {subject.capitalize()} by {by}: " + _alt_list(data["name"], labels) + "."
     return Chart(name, title, alt, data, figure)
@@ -162,31 +169,49 @@ def response_bands(name: str, metrics: dict, title: str) -> Chart:
     return horizontal_bars(name, counts, title, "complaints", "working days taken to respond")
 
 
-def grouped_counts(name: str, table: pd.DataFrame, title: str, subject: str) -> Chart:
-    """Several measures for a few groups (e.g. stages), as small multiples with direct labels."""
+def grouped_counts(name: str, table: pd.DataFrame, title: str, subject: str, threshold: int | None = None) -> Chart:
+    """Several measures for a few groups (e.g. stages), as small multiples with direct labels.
+
+    Cells suppressed for publication (None) have no bar and read "fewer than N".
+    """
     apply_style()
     groups = list(table.columns[1:])
+    hidden = f"<{threshold}" if threshold else "–"
     figure, axes_list = plt.subplots(1, len(groups), figsize=(WIDTH, 3.2), sharey=True, layout="constrained",
                                      squeeze=False)
     label_column = table.columns[0]
+    lengths = table.copy()
+    for group in groups:
+        lengths[group] = [0 if pd.isna(v) else v for v in table[group]]
+    published = table.copy()
+    for group in groups:
+        published[group] = [hidden if pd.isna(v) else int(v) for v in table[group]]
+    largest = max((v for group in groups for v in lengths[group]), default=0)
     for axes, group in zip(axes_list[0], groups, strict=True):
-        sns.barplot(data=table, y=label_column, x=group, color=MAIN, ax=axes, orient="h", saturation=1)
-        axes.bar_label(axes.containers[0], labels=[f"{v:,}" for v in table[group]], padding=3,
-                       fontsize=FONT_SIZE - 1)
+        sns.barplot(data=lengths, y=label_column, x=group, color=MAIN, ax=axes, orient="h", saturation=1)
+        axes.bar_label(axes.containers[0], labels=[v if isinstance(v, str) else f"{v:,}" for v in published[group]],
+                       padding=3, fontsize=FONT_SIZE - 1)
         axes.set(title=group, xlabel=subject.capitalize(), ylabel="")
-        axes.set_xlim(0, max(table[groups].to_numpy().max() * 1.4, 1))
+        axes.set_xlim(0, max(largest * 1.4, 1))
     figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
     alt = f"Bar charts side by side. {title}. " + " ".join(
-        f"{group}: " + _alt_list(table[label_column], [f"{v:,}" for v in table[group]]) + "." for group in groups)
-    return Chart(name, title, alt, table, figure)
+        f"{group}: " + _alt_list(table[label_column], [v.replace("<", "fewer than ") if isinstance(v, str)
+                                                        else f"{v:,}" for v in published[group]]) + "."
+        for group in groups)
+    return Chart(name, title, alt, published, figure)
 
 
 # --------------------------------------------------------------------------- the report's charts
 
 
-def _top(counts: dict[str, int]) -> tuple[str, int]:
+def _top(counts: dict[str, int | None]) -> tuple[str, int | None]:
+    """The largest entry (counts arrive largest first); its count is None if suppressed."""
     name = next(iter(counts))
     return name, counts[name]
+
+
+def _threshold(figures: dict) -> int | None:
+    return figures.get("suppressed_below")
 
 
 def _with_trend(figures: dict, history: list[dict], key: str) -> tuple[list[str], list[int]]:
@@ -207,15 +232,18 @@ def volume_chart(figures: dict, history: list[dict], service_noun: str = "compla
 
 def category_chart(figures: dict) -> Chart:
     name, count = _top(figures["category_counts"])
-    pct = percent(count, figures["complaints_accepted"])
-    return horizontal_bars("nature", figures["category_counts"], f"{name} was the most common issue ({pct}%)",
-                           "complaints", "nature of issue")
+    title = (f"{name} was the most common issue ({percent(count, figures['complaints_accepted'])}%)"
+             if count is not None else "Complaints by nature of issue")
+    return horizontal_bars("nature", figures["category_counts"], title, "complaints", "nature of issue",
+                           total=figures["complaints_accepted"], threshold=_threshold(figures))
 
 
 def area_chart(figures: dict, key: str = "area_counts", name: str = "areas", by: str = "area") -> Chart:
     top, count = _top(figures[key])
-    pct = percent(count, figures["complaints_accepted"])
-    return horizontal_bars(name, figures[key], f"{top} had the most complaints ({count}, {pct}%)", "complaints", by)
+    title = (f"{top} had the most complaints ({count}, {percent(count, figures['complaints_accepted'])}%)"
+             if count is not None else f"Complaints by {by}")
+    return horizontal_bars(name, figures[key], title, "complaints", by, total=figures["complaints_accepted"],
+                           threshold=_threshold(figures))
 
 
 def outcomes_chart(figures: dict, history: list[dict]) -> Chart:
@@ -242,15 +270,17 @@ def ombudsman_chart(figures: dict, history: list[dict]) -> Chart:
 
 def enquiries_chart(figures: dict) -> Chart:
     top, count = _top(figures["member_enquiries_by_area"])
-    return horizontal_bars("member_enquiries", figures["member_enquiries_by_area"],
-                           f"{top} accounted for the most Member enquiries ({count})", "enquiries", "service area")
+    title = (f"{top} accounted for the most Member enquiries ({count})" if count is not None
+             else "Member enquiries by service area")
+    return horizontal_bars("member_enquiries", figures["member_enquiries_by_area"], title, "enquiries",
+                           "service area", total=figures.get("member_enquiries"), threshold=_threshold(figures))
 
 
 def compliments_chart(figures: dict) -> Chart:
     top, count = _top(figures["compliments_by_team"])
-    return horizontal_bars("compliments", figures["compliments_by_team"],
-                           f"{top} received the most compliments ({count})", "compliments", "team",
-                           with_percent=False)
+    title = f"{top} received the most compliments ({count})" if count is not None else "Compliments by team"
+    return horizontal_bars("compliments", figures["compliments_by_team"], title, "compliments", "team",
+                           with_percent=False, threshold=_threshold(figures))
 
 
 def received_chart(figures: dict) -> Chart:
@@ -269,9 +299,10 @@ def stages_chart(figures: dict) -> Chart:
            for r in rows},
     })
     stage1 = rows[0]
-    most = max(("upheld", "partly_upheld", "not_upheld"), key=lambda k: stage1[k])
-    title = f"{OUTCOME_LABELS[most]} was the most common outcome at stage 1 ({stage1[most]} of {stage1['received']})"
-    return grouped_counts("stages", table, title, "complaints")
+    most = max(("upheld", "partly_upheld", "not_upheld"), key=lambda k: stage1[k] or 0)
+    title = (f"{OUTCOME_LABELS[most]} was the most common outcome at stage 1 ({stage1[most]} of "
+             f"{stage1['received']})" if stage1[most] is not None else "Outcomes by stage")
+    return grouped_counts("stages", table, title, "complaints", threshold=_threshold(figures))
 
 
 def timeliness_chart(figures: dict, history: list[dict]) -> Chart:

@@ -72,7 +72,10 @@ def build(
     out_dir: Path = typer.Option(paths.OUTPUT_DIR, "--out", help="Where reports go (default: _output/)."),
     engine: Engine = typer.Option(Engine.auto, "--engine", help="auto uses Quarto when installed, else built-in."),
     fmt: list[Format] = typer.Option(None, "--format", help="html and/or pdf; repeat for both (default both)."),
-    strict: bool = typer.Option(False, "--strict", help="Refuse to build when any narrative is missing."),
+    strict: bool = typer.Option(False, "--strict", help="Refuse to build when any narrative is missing or "
+                                "looks like it holds personal data."),
+    suppress_below: int = typer.Option(0, "--suppress-below", min=0, help="Show counts below this number in "
+                                       "breakdowns as 'fewer than N' (with secondary suppression); 0 is off."),
 ) -> None:
     """Check the exports, run the analysis notebooks and render each report to HTML and PDF."""
     from complaints_report.build import BuildError, BuildRequest
@@ -82,7 +85,7 @@ def build(
     request = BuildRequest(
         year=_year(year), services=[s.value for s in service or []], data_dir=data, content_dir=content_dir,
         out_dir=out_dir, engine=engine.value, formats=[f.value for f in fmt] if fmt else ["html", "pdf"],
-        strict=strict,
+        strict=strict, suppress_below=suppress_below,
     )
     try:
         with err.status("Starting", spinner="dots") as status:

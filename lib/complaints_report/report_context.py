@@ -15,6 +15,7 @@ import pandas as pd
 from complaints_report import content, paths, presentation, wording
 from complaints_report.artefacts import INDEX_FILE, METRICS_FILE, read_json
 from complaints_report.metrics import percent
+from complaints_report.suppression import shown
 from complaints_report.tables import Table
 from complaints_report.years import ReportingYear
 
@@ -146,8 +147,12 @@ class ReportContext:
 
     def top(self, key: str, count: int = 2) -> list[tuple[str, int, str]]:
         """The largest entries of a count object: (name, count, share of accepted complaints)."""
-        items = list(self.m.get(key, {}).items())[:count]
+        items = [(name, value) for name, value in self.m.get(key, {}).items() if value is not None][:count]
         return [(name, value, self.share_of(value)) for name, value in items]
+
+    def shown(self, value) -> str:
+        """A count as published: 'fewer than N' where small-number suppression hid it."""
+        return shown(value, self.m.get("suppressed_below"))
 
     def category_sentence(self, count: int = 5) -> str:
         parts = [f"{share} about {_in_sentence(name)}" for name, _, share in self.top("category_counts", count)]
@@ -255,7 +260,7 @@ class ReportContext:
         if "compliments" not in m:
             return "There are no compliment figures for this year."
         text = f"{wording.plural(m['compliments'], 'compliment was', 'compliments were')} recorded in {m['year_display']}."
-        top = list(m.get("compliments_by_team", {}).items())[:2]
+        top = [(team, n) for team, n in m.get("compliments_by_team", {}).items() if n is not None][:2]
         if len(top) == 2:
             text += f" {top[0][0]} received the most ({top[0][1]:,}), followed by {top[1][0]} ({top[1][1]:,})."
         return text
@@ -290,11 +295,14 @@ class ReportContext:
         if not row["received"]:
             return f"No complaints were considered at stage {stage} in {self.m['year_display']}."
         text = (f"{wording.plural(row['received'], 'complaint was', 'complaints were')} received at stage {stage} "
-                f"in {self.m['year_display']}: {row['statutory']:,} statutory and {row['corporate']:,} non-statutory.")
-        decided = [f"{row[k]:,} {OUTCOME_WORDS[k]}" for k in OUTCOME_WORDS if row[k]]
+                f"in {self.m['year_display']}: {self.shown(row['statutory'])} statutory and "
+                f"{self.shown(row['corporate'])} non-statutory.")
+        decided = [f"{self.shown(row[k])} {OUTCOME_WORDS[k]}" for k in OUTCOME_WORDS if row[k] != 0]
         if decided:
             text += " Outcomes: " + ", ".join(decided) + "."
-        if row["open"]:
+        if row["open"] is None:
+            text += f" Some complaints have not concluded yet; they will be reported in the {self.year.next.display} report."
+        elif row["open"]:
             text += (f" {wording.plural(row['open'], 'complaint has', 'complaints have')} not concluded yet; "
                      f"the outcome will be reported in the {self.year.next.display} report.")
         return text
@@ -327,7 +335,13 @@ class ReportContext:
                 "published beside the report as `data/rows.csv`.\n\n" + presentation.table_markdown(table))
 
     def method_note(self) -> str:
-        return (paths.RESOURCES_DIR / "method_note.md").read_text(encoding="utf-8")
+        note = (paths.RESOURCES_DIR / "method_note.md").read_text(encoding="utf-8")
+        if self.m.get("suppressed_below"):
+            note += (f"- **Small numbers.** In the breakdowns by category, team, area and stage, counts below "
+                     f"{self.m['suppressed_below']} are shown as \"fewer than {self.m['suppressed_below']}\"; where "
+                     "only one count in a breakdown was that small, the next smallest is hidden too, so that no "
+                     "hidden count can be worked out from the total.\n")
+        return note
 
     def accessibility_statement(self) -> str:
         return (paths.RESOURCES_DIR / "accessibility.md").read_text(encoding="utf-8")

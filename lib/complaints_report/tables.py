@@ -13,6 +13,7 @@ import pandas as pd
 
 from complaints_report import wording
 from complaints_report.metrics import percent
+from complaints_report.suppression import shown
 
 
 @dataclass
@@ -30,8 +31,10 @@ def areas_table(figures: dict) -> Table:
     rows = []
     for area, count in figures["area_counts"].items():
         teams = figures.get("area_team_counts", {}).get(area, {})
-        split = " and ".join(f"{n} {team}" for team, n in teams.items()) if len(teams) > 1 else ""
-        rows.append({"Area": area, "Complaints": count, "Teams": split, "LGSCO cases": lgsco.get(area, 0)})
+        threshold = figures.get("suppressed_below")
+        split = " and ".join(f"{shown(n, threshold)} {team}" for team, n in teams.items()) if len(teams) > 1 else ""
+        rows.append({"Area": area, "Complaints": shown(count, threshold) if count is None else count, "Teams": split,
+                     "LGSCO cases": lgsco.get(area, 0)})
     data = pd.DataFrame(rows)
     if not data["Teams"].astype(bool).any():
         data = data.drop(columns="Teams")
@@ -41,7 +44,9 @@ def areas_table(figures: dict) -> Table:
 def departments_table(figures: dict) -> Table:
     total = figures["complaints_accepted"]
     data = pd.DataFrame(
-        [{"Department": team, "Complaints": n, "Share": f"{percent(n, total)}%"}
+        [{"Department": team,
+          "Complaints": shown(n, figures.get("suppressed_below")) if n is None else n,
+          "Share": "–" if n is None else f"{percent(n, total)}%"}
          for team, n in figures["team_counts"].items()]
     )
     return Table("table_departments", f"Complaints accepted by department in {figures['year_display']}", data)
@@ -49,7 +54,9 @@ def departments_table(figures: dict) -> Table:
 
 def stages_table(figures: dict) -> Table:
     rows = []
+    threshold = figures.get("suppressed_below")
     for row in figures["stage_table"]:
+        row = {k: (shown(v, threshold) if v is None else v) for k, v in row.items()}
         rows.append({
             "Stage": row["stage"], "Received": row["received"], "Statutory": row["statutory"],
             "Non-statutory": row["corporate"], "Upheld": row["upheld"], "Partly upheld": row["partly_upheld"],
