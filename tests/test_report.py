@@ -40,7 +40,8 @@ FIGURES = {
 }
 KEY_NUMBERS = {
     "asc": ["85 complaints", "slightly lower than last year", "32%", "22%", "65%", "28%", "7%", "233",
-            "95%", "22 compliments", "Just over half"],
+            "95%", "22 compliments", "Just over half", "compares the outcomes with the two years before",
+            "32% were about quality of service"],
     "childrens": ["75 complaints", "63", "12 under the statutory procedure", "51 under the non-statutory",
                   "a 9% increase from 58", "81%", "7 percentage points better than 74% in 2020/21", "36%", "37%",
                   "25%", "£1,100", "58 compliments"],

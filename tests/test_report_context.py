@@ -466,7 +466,7 @@ def test_compliments_sentence_one_team(tmp_path):
 
 def test_category_and_area_sentences(childrens):
     assert childrens.category_sentence(2) == (
-        "Of the complaints accepted, 37% about quality of service and 25% about failure to take action."
+        "Of the complaints accepted, 37% were about quality of service and 25% about failure to take action."
     )
     # team names are proper nouns and acronyms stay in capitals
     assert childrens.area_sentence() == (

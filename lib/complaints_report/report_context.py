@@ -158,8 +158,17 @@ class ReportContext:
         parts = [f"{share} about {_in_sentence(name)}" for name, _, share in self.top("category_counts", count)]
         if not parts:
             return "No complaints were accepted, so there are no categories to report."
+        parts[0] = parts[0].replace(" about ", " were about ", 1)
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
         return f"Of the complaints accepted, {listed}."
+
+    def outcomes_comparison(self) -> str:
+        """Points to the outcomes chart when it compares this year with earlier ones."""
+        data = self.chart_data("outcomes")
+        if data is None or data["year"].nunique() < 2:
+            return ""
+        return f"@fig-outcomes compares the outcomes with the {wording.number_word(data['year'].nunique() - 1)} " \
+               f"year{'s' if data['year'].nunique() > 2 else ''} before."
 
     def money(self, key: str) -> str:
         return wording.pounds(self.m[key])
@@ -352,10 +361,6 @@ class ReportContext:
         if entry is None:
             return ""
         return presentation.figure_markdown(entry, self.artefacts_dir)
-
-    def figure_ref(self, name: str, sentence: str) -> str:
-        """A sentence that cross-references a figure, or nothing when the chart was not drawn."""
-        return sentence if self.has_figure(name) else ""
 
     def has_figure(self, name: str) -> bool:
         return any(e["name"] == name for e in self.index["charts"])
