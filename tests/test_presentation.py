@@ -96,7 +96,7 @@ def test_figure_markdown_data_table_in_html_only_details(tmp_path):
     assert start < details_open < details_close < block_end
     inside = text[details_open:details_close]
     assert "<summary>Data for this chart</summary>" in inside
-    assert "| name" in inside and "| A" in inside and "| 3" in inside
+    assert "| Category" in inside and "| name" not in inside and "| A" in inside and "| 3" in inside
     assert ": 72% answered within 10 working days (data)" in inside
 
 

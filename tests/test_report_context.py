@@ -637,7 +637,7 @@ def test_contact(tmp_path):
         with_artefacts=False,
         meta="team: Complaints Team\ncontact:\n  email:\n  phone:\n",
     )
-    assert blank.contact() == "Complaints Team"
+    assert blank.contact() == "", "a team name with no way to reach it is left out"
 
 
 def test_context_does_not_change_the_written_metrics(childrens):

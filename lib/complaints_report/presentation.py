@@ -84,10 +84,19 @@ def _attribute(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', "'")
 
 
+COLUMN_HEADINGS = {"name": "Category", "count": "Number", "percent": "Per cent", "year": "Year"}
+
+
+def column_heading(column: str) -> str:
+    """A chart data column as a reader should see it: 'percent_within_timescale' -> 'Percent within timescale'."""
+    return COLUMN_HEADINGS.get(column, column.replace("_", " ").capitalize())
+
+
 def figure_markdown(entry: dict, base: Path | str = ".") -> str:
     """A numbered figure with alt text, and (in HTML) the data behind it under a disclosure."""
     image = Path(base) / entry["image"]
-    data = pd.read_csv(Path(base) / entry["data"])
+    data = pd.read_csv(Path(base) / entry["data"], keep_default_na=False)
+    data.columns = [column_heading(c) for c in data.columns]
     label = entry["name"].replace("_", "-")
     return (
         f'![{entry["title"]}]({image.as_posix()}){{#fig-{label} fig-alt="{_attribute(entry["alt"])}"}}\n\n'

@@ -397,10 +397,13 @@ class ReportContext:
         return {k: v for k, v in self.m.items() if not isinstance(v, dict | list)}
 
     def contact(self) -> str:
+        """The team's published contact details; nothing when none were given in meta.yml."""
         contact = self.meta.get("contact") or {}
-        lines = [self.meta.get("team", "")]
+        lines = []
         if contact.get("email"):
             lines.append(f"Email: <{contact['email']}>")
         if contact.get("phone"):
             lines.append(f"Telephone: {contact['phone']}")
-        return "  \n".join(line for line in lines if line)
+        if not lines:
+            return ""
+        return "  \n".join([self.meta["team"]] + lines if self.meta.get("team") else lines)

@@ -438,19 +438,75 @@ local typst_figures = {
   end,
 }
 
--- Tables span the text width, first column flexible, left-aligned under their caption.
-local function full_width_columns(count)
-  local n = tonumber(count)
-  if n < 2 then return nil end
-  return "columns: (1fr" .. string.rep(", auto", n - 1) .. "),"
+-- Tables are left-aligned under their caption. Pandoc's widths for a pipe table are
+-- shares of the widest cells in characters, which leave short columns ("Complaints",
+-- "Withdrawn", "Open") narrower than their bold header, so headers ran into each other.
+-- Instead, a column whose cells are all short is sized to fit its content (auto) and the
+-- columns of running text share the rest of the text width (fr, in proportion to their
+-- longest cell). A table without running text, or with so many short columns that they
+-- could crowd the running text out, is all auto: Typst fits it to its content and, when
+-- that is wider than the page, narrows the widest columns.
+local SHORT_CELL = 20    -- characters: about a quarter of the text width at table size
+local SHORT_TOTAL = 50   -- characters of short columns side by side: about half the width
+
+local function cell_length(cell)
+  local text = stringify(cell.contents)
+  return utf8.len(text) or #text
+end
+
+local function longest_cells(tbl)
+  local longest = {}
+  local function measure(rows)
+    for _, row in ipairs(rows) do
+      for i, cell in ipairs(row.cells) do
+        longest[i] = math.max(longest[i] or 0, cell_length(cell))
+      end
+    end
+  end
+  measure(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do
+    measure(body.head)
+    measure(body.body)
+  end
+  measure(tbl.foot.rows)
+  return longest
+end
+
+-- The columns spec, and whether the table is set compact (see compact-table in
+-- template.typ): an all-auto table whose cells, side by side, would not fit the text width
+-- at table size (about TEXT_WIDTH characters, counting two for each column's padding).
+local TEXT_WIDTH = 75
+
+local function typst_columns(tbl)
+  local count = #tbl.colspecs
+  local longest = longest_cells(tbl)
+  local any_long, short_total, total = false, 0, 0
+  for i = 1, count do
+    local length = longest[i] or 0
+    total = total + length + 2
+    if length > SHORT_CELL then any_long = true else short_total = short_total + length end
+  end
+  local all_auto = not any_long or short_total > SHORT_TOTAL
+  local specs = {}
+  for i = 1, count do
+    local length = longest[i] or 0
+    specs[i] = (not all_auto and length > SHORT_CELL) and (length .. "fr") or "auto"
+  end
+  return "columns: (" .. table.concat(specs, ", ") .. "),", all_auto and total > TEXT_WIDTH
 end
 
 local typst_tables = {
   Table = function(tbl)
+    local columns, compact = typst_columns(tbl)
+    for i, spec in ipairs(tbl.colspecs) do
+      tbl.colspecs[i] = { spec[1], nil }   -- no widths: pandoc writes `columns: N,`
+    end
     local code = pandoc.write(pandoc.Pandoc({ tbl }), "typst")
     code = code:gsub("align%(center%)%[#table%(", "[#table(", 1)
-    code = code:gsub("columns: (%d+),", full_width_columns, 1)
-    return pandoc.RawBlock("typst", (code:gsub("%s+$", "")))
+    code = code:gsub("columns: %d+,", function() return columns end, 1)
+    code = code:gsub("%s+$", "")
+    if compact then code = "#compact-table[\n" .. code .. "\n]" end
+    return pandoc.RawBlock("typst", code)
   end,
 }
 
