@@ -32,7 +32,7 @@ report: setup ## Build the example reports (ASC 2020/21, Children's 2021/22) int
 	$(BIN)/complaints-report build --year 2020-21 --service asc
 	$(BIN)/complaints-report build --year 2021-22 --service childrens
 
-test: setup system-deps ## Run every test: unit, golden, notebooks (nbval), report builds, accessibility
+test: setup system-deps lint ## Run every test: lint, unit, golden, notebooks (nbval), report builds, accessibility
 	$(PY) -m pytest --nbval --nbval-sanitize-with notebooks/sanitize.cfg tests notebooks
 
 test-fast: setup ## Unit tests only (no report builds, no browser)

@@ -297,7 +297,8 @@ def example_reports(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("example-reports")
     folders = {}
     for service, year in EXAMPLE_BUILDS.items():
-        results = build(BuildRequest(year=ReportingYear.parse(year), services=[service], out_dir=out,
-                                     engine="builtin"))
+        results = build(
+            BuildRequest(year=ReportingYear.parse(year), services=[service], out_dir=out, engine="builtin")
+        )
         folders[service] = results[0].folder
     return folders

@@ -50,15 +50,22 @@ def test_a_build_that_fails_or_is_interrupted_mid_way_changes_nothing(tmp_path, 
 
     monkeypatch.setattr(build_module, "render", fail)
     with pytest.raises(type(failure)):
-        build(BuildRequest(year=ReportingYear.parse("2020-21"), services=["asc"], out_dir=out, engine="builtin"))
+        build(
+            BuildRequest(year=ReportingYear.parse("2020-21"), services=["asc"], out_dir=out, engine="builtin")
+        )
     assert snapshot(out) == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-building-")], "staging folder left behind"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-building-")], (
+        "staging folder left behind"
+    )
 
 
 def test_a_year_without_complaints_is_refused_with_the_services_that_have_them(tmp_path):
     with pytest.raises(BuildError, match="No asc complaints were received in 2021/22.*childrens"):
-        build(BuildRequest(year=ReportingYear.parse("2021-22"), services=["asc"], out_dir=tmp_path,
-                           engine="builtin"))
+        build(
+            BuildRequest(
+                year=ReportingYear.parse("2021-22"), services=["asc"], out_dir=tmp_path, engine="builtin"
+            )
+        )
 
 
 def test_the_default_services_are_those_with_complaints_that_year(tmp_path, monkeypatch):
@@ -79,8 +86,13 @@ def test_missing_narrative_is_a_warning_and_strict_makes_it_an_error(tmp_path, m
     monkeypatch.setattr(build_module, "render", lambda *a: None)
     monkeypatch.setattr(build_module, "publish", lambda *a: None)
     monkeypatch.setattr(build_module.artefacts, "write_json", lambda *a: None)
-    request = BuildRequest(year=ReportingYear.parse("2020-21"), services=["asc"], content_dir=content,
-                           out_dir=tmp_path / "out", engine="builtin")
+    request = BuildRequest(
+        year=ReportingYear.parse("2020-21"),
+        services=["asc"],
+        content_dir=content,
+        out_dir=tmp_path / "out",
+        engine="builtin",
+    )
     results = build(request)
     assert any("Learning from complaints" in w for w in results[0].warnings)
     request.strict = True
@@ -89,8 +101,11 @@ def test_missing_narrative_is_a_warning_and_strict_makes_it_an_error(tmp_path, m
 
 
 def test_the_same_inputs_give_byte_identical_outputs(tmp_path, example_reports):
-    again = build(BuildRequest(year=ReportingYear.parse("2020-21"), services=["asc"], out_dir=tmp_path,
-                               engine="builtin"))[0].folder
+    again = build(
+        BuildRequest(
+            year=ReportingYear.parse("2020-21"), services=["asc"], out_dir=tmp_path, engine="builtin"
+        )
+    )[0].folder
     first = snapshot(example_reports["asc"])
     second = snapshot(again)
     compared = [name for name in first if name.endswith((".json", ".csv", ".html", ".pdf", ".png"))]
@@ -109,9 +124,25 @@ def test_ctrl_c_during_a_real_build_leaves_the_outputs_and_no_staging_folder(tmp
     out = tmp_path / "out"
     before = previous_outputs(out)
     process = subprocess.Popen(
-        [sys.executable, "-m", "complaints_report", "build", "--year", "2020-21", "--service", "asc",
-         "--engine", "builtin", "--format", "html", "--out", str(out)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "complaints_report",
+            "build",
+            "--year",
+            "2020-21",
+            "--service",
+            "asc",
+            "--engine",
+            "builtin",
+            "--format",
+            "html",
+            "--out",
+            str(out),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(tmp_path.glob(".out-building-*/2020-21/asc/charts")):
@@ -129,14 +160,20 @@ def test_personal_data_in_the_narrative_is_a_warning_and_strict_refuses_it(tmp_p
     content = tmp_path / "content"
     shutil.copytree(paths.CONTENT_DIR, content)
     learning = content / "2020-21" / "asc" / "learning.md"
-    learning.write_text(learning.read_text(encoding="utf-8") + "\nThanks to jo.bloggs@example.com.\n",
-                        encoding="utf-8")
+    learning.write_text(
+        learning.read_text(encoding="utf-8") + "\nThanks to jo.bloggs@example.com.\n", encoding="utf-8"
+    )
     monkeypatch.setattr(build_module, "run_notebook", lambda *a: None)
     monkeypatch.setattr(build_module, "render", lambda *a: None)
     monkeypatch.setattr(build_module, "publish", lambda *a: None)
     monkeypatch.setattr(build_module.artefacts, "write_json", lambda *a: None)
-    request = BuildRequest(year=ReportingYear.parse("2020-21"), services=["asc"], content_dir=content,
-                           out_dir=tmp_path / "out", engine="builtin")
+    request = BuildRequest(
+        year=ReportingYear.parse("2020-21"),
+        services=["asc"],
+        content_dir=content,
+        out_dir=tmp_path / "out",
+        engine="builtin",
+    )
     assert any("jo.bloggs@example.com" in w for w in build(request)[0].warnings)
     request.strict = True
     with pytest.raises(BuildError, match="email address"):
@@ -149,6 +186,11 @@ def test_the_bundled_example_has_no_personal_data_warnings(tmp_path, monkeypatch
     monkeypatch.setattr(build_module, "publish", lambda *a: None)
     monkeypatch.setattr(build_module.artefacts, "write_json", lambda *a: None)
     for service, year in (("asc", "2020-21"), ("childrens", "2021-22")):
-        request = BuildRequest(year=ReportingYear.parse(year), services=[service], out_dir=tmp_path / "out",
-                               engine="builtin", strict=True)
+        request = BuildRequest(
+            year=ReportingYear.parse(year),
+            services=[service],
+            out_dir=tmp_path / "out",
+            engine="builtin",
+            strict=True,
+        )
         assert build(request)[0].warnings == []

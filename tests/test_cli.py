@@ -39,7 +39,9 @@ def broken_exports(tmp_path) -> Path:
     cells[1] = "Housing"
     text[1] = ",".join(cells)
     enquiries.write_text("\n".join(text) + "\n", encoding="utf-8")
-    (data / "history.csv").write_text("service,year,measure\nasc,2018-19,complaints_received\n", encoding="utf-8")
+    (data / "history.csv").write_text(
+        "service,year,measure\nasc,2018-19,complaints_received\n", encoding="utf-8"
+    )
     return data
 
 
@@ -83,8 +85,9 @@ def test_bad_input_stops_the_build_with_exit_1_and_touches_nothing(broken_export
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("previous output", encoding="utf-8")
-    result = run("build", "--year", "2020-21", "--data", str(broken_exports), "--out", str(out),
-                 "--engine", "builtin")
+    result = run(
+        "build", "--year", "2020-21", "--data", str(broken_exports), "--out", str(out), "--engine", "builtin"
+    )
     assert result.exit_code == 1
     assert "31/02/2021" in result.output
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
@@ -100,13 +103,16 @@ def test_new_year_copies_forward_and_never_overwrites(tmp_path):
     assert result.exit_code == 0, result.output
     assert (mine / "learning.md").read_text(encoding="utf-8") == "Already written by the analyst."
     assert (mine / "process.md").read_text(encoding="utf-8") == (
-        content / "2020-21" / "asc" / "process.md").read_text(encoding="utf-8")
+        content / "2020-21" / "asc" / "process.md"
+    ).read_text(encoding="utf-8")
     assert "TEMPLATE" in (mine / "volume.md").read_text(encoding="utf-8")
     second = run("new-year", "2021-22", "--content", str(content))
     assert second.exit_code == 0 and "kept (already exists)" in second.output
 
 
 def test_the_package_runs_as_python_dash_m():
-    result = subprocess.run([sys.executable, "-m", "complaints_report", "--help"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "complaints_report", "--help"], capture_output=True, text=True
+    )
     assert result.returncode == 0
     assert "build" in result.stdout and "validate" in result.stdout and "new-year" in result.stdout

@@ -766,13 +766,12 @@ def test_a_missing_column_in_one_file_does_not_hide_problems_in_another(data_dir
 # Whatever lands in the data folder, the loaders answer with problems for the analyst,
 # never a Python traceback.
 
+from pathlib import Path  # noqa: E402
+
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from pathlib import Path  # noqa: E402
-
 from complaints_report import paths as _paths  # noqa: E402
-from complaints_report.loading import check_inputs  # noqa: E402
 
 EXAMPLE_CSV = (_paths.DATA_DIR / "complaints_asc.csv").read_bytes()[:4000]
 

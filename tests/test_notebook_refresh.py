@@ -21,7 +21,9 @@ def test_clean_drops_timings_but_keeps_outputs():
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
     notebook.metadata["papermill"] = {"start_time": "2026-11-22T17:00:00"}
     notebook.cells[0].metadata["execution"] = {"iopub.status.busy": "2026-11-22T17:00:01"}
-    notebook.cells[0].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
+    notebook.cells[0].outputs = [
+        nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)
+    ]
     cleaned = clean(notebook)
     assert "papermill" not in cleaned.metadata
     assert "execution" not in cleaned.cells[0].metadata
@@ -33,19 +35,28 @@ def test_each_notebook_has_a_parameters_cell_of_small_values_and_stored_outputs(
     notebook = nbformat.read(str(paths.notebook_for(service)), as_version=4)
     tagged = [cell for cell in notebook.cells if "parameters" in cell.metadata.get("tags", [])]
     assert len(tagged) == 1
-    names = [line.split("=")[0].strip() for line in tagged[0].source.splitlines() if "=" in line
-             and not line.lstrip().startswith("#")]
+    names = [
+        line.split("=")[0].strip()
+        for line in tagged[0].source.splitlines()
+        if "=" in line and not line.lstrip().startswith("#")
+    ]
     assert names == ["year", "service", "data_dir", "out_dir", "suppress_below"]
-    assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code"), "nbval needs outputs"
+    assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code"), (
+        "nbval needs outputs"
+    )
 
 
 @pytest.mark.parametrize(("service", "year"), [("asc", "2019-20"), ("childrens", "2020-21")])
 def test_papermill_runs_a_notebook_for_another_year(tmp_path, service, year):
     out = tmp_path / "out"
-    papermill.execute_notebook(str(paths.notebook_for(service)), str(tmp_path / "run.ipynb"),
-                               parameters={"year": year, "service": service, "data_dir": str(paths.DATA_DIR),
-                                           "out_dir": str(out)},
-                               kernel_name="python3", progress_bar=False, cwd=str(paths.NOTEBOOKS_DIR))
+    papermill.execute_notebook(
+        str(paths.notebook_for(service)),
+        str(tmp_path / "run.ipynb"),
+        parameters={"year": year, "service": service, "data_dir": str(paths.DATA_DIR), "out_dir": str(out)},
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(paths.NOTEBOOKS_DIR),
+    )
     metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["year"] == year and metrics["service"] == service
     index = json.loads((out / "artefacts.json").read_text(encoding="utf-8"))
@@ -68,8 +79,22 @@ def test_nbval_fails_when_a_published_number_moves(tmp_path):
     assert changed, "the headline table with 85 complaints was not found in the stored outputs"
     copy = tmp_path / "asc.ipynb"
     copy.write_text(json.dumps(notebook), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-q",
-                             "--rootdir", str(tmp_path), str(copy)], capture_output=True, text=True,
-                            cwd=Path(paths.NOTEBOOKS_DIR))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--rootdir",
+            str(tmp_path),
+            str(copy),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=Path(paths.NOTEBOOKS_DIR),
+    )
     assert result.returncode == 1, result.stdout[-2000:]
     assert "86" in result.stdout and "85" in result.stdout

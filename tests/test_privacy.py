@@ -22,14 +22,17 @@ def test_uk_phone_numbers_in_common_forms_are_found():
 
 
 def test_nhs_numbers_and_postcodes_are_found():
-    found = dict((kind, value) for kind, value in kinds(scan({"a": "NHS no 943 476 5919, lives at SW1A 1AA"},
-                                                               set())))
+    found = dict(
+        (kind, value) for kind, value in kinds(scan({"a": "NHS no 943 476 5919, lives at SW1A 1AA"}, set()))
+    )
     assert found["NHS number"] == "943 476 5919"
     assert found["postcode"] == "SW1A 1AA"
 
 
 def test_a_case_reference_from_the_exports_is_found():
-    findings = scan({"quote 1": "Thanks for sorting ASC-2020-0012 so quickly"}, {"ASC-2020-0012", "ASC-2020-0013"})
+    findings = scan(
+        {"quote 1": "Thanks for sorting ASC-2020-0012 so quickly"}, {"ASC-2020-0012", "ASC-2020-0013"}
+    )
     assert kinds(findings) == [("case reference", "ASC-2020-0012")]
 
 

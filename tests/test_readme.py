@@ -63,8 +63,14 @@ def test_every_make_target_in_the_readme_exists():
 
 def test_every_project_path_the_readme_names_exists():
     named = set(re.findall(r"\]\(((?:docs|content|data)/[\w./-]+)\)", README))
-    named |= {"requirements.lock", "report.qmd", "_quarto.yml", "notebooks/asc.ipynb", "notebooks/childrens.ipynb",
-              "data/generate_example.py"}
+    named |= {
+        "requirements.lock",
+        "report.qmd",
+        "_quarto.yml",
+        "notebooks/asc.ipynb",
+        "notebooks/childrens.ipynb",
+        "data/generate_example.py",
+    }
     missing = [name for name in named if not (paths.PROJECT_ROOT / name).exists()]
     assert missing == []
     for module in re.findall(r"^  (\w+)\.py", README, re.M):

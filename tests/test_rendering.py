@@ -50,8 +50,14 @@ def words(text: str) -> str:
 def render_fixture(work_dir: Path, profile: str = "a", formats=("html", "pdf")) -> dict[str, Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        return render_report(FIXTURE_QMD, profile=profile, params=PARAMS, work_dir=work_dir,
-                             formats=list(formats), engine="builtin")
+        return render_report(
+            FIXTURE_QMD,
+            profile=profile,
+            params=PARAMS,
+            work_dir=work_dir,
+            formats=list(formats),
+            engine="builtin",
+        )
 
 
 @pytest.fixture(scope="module")
@@ -232,8 +238,9 @@ def test_html_has_no_axe_violations(outputs):
                 page.on("request", lambda request, seen=requests: seen.append(request.url))
                 page.goto(outputs["html"].as_uri())
                 result = axe_module.Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
-                violations = [(v["id"], [n["target"] for n in v["nodes"]])
-                              for v in result.response["violations"]]
+                violations = [
+                    (v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]
+                ]
                 assert violations == [], f"at {width}px"
                 assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
         finally:
@@ -329,8 +336,9 @@ def test_auto_and_builtin_choose_the_builtin_engine_without_quarto(no_quarto_on_
 @pytest.mark.skipif(not quarto_available(), reason=NO_QUARTO)
 def test_quarto_engine_renders_the_fixture(tmp_path):
     assert resolve_engine("auto") == "quarto"
-    outputs = render_report(FIXTURE_QMD, profile="a", params=PARAMS, work_dir=tmp_path,
-                            formats=["html", "pdf"], engine="quarto")
+    outputs = render_report(
+        FIXTURE_QMD, profile="a", params=PARAMS, work_dir=tmp_path, formats=["html", "pdf"], engine="quarto"
+    )
     assert outputs == {"html": tmp_path / "report.html", "pdf": tmp_path / "report.pdf"}
     text = words(BeautifulSoup(outputs["html"].read_text(encoding="utf-8"), "html.parser").get_text(" "))
     assert "In 2023-24 the council received 42 complaints" in text
@@ -345,7 +353,9 @@ def test_merge_config_follows_quarto_rules():
     base = {"execute": {"echo": False, "warning": False}, "toc": True, "css": ["a.css"]}
     override = {"execute": {"echo": True}, "toc": False, "css": ["b.css", "a.css"]}
     assert merge_config(base, override) == {
-        "execute": {"echo": True, "warning": False}, "toc": False, "css": ["a.css", "b.css"],
+        "execute": {"echo": True, "warning": False},
+        "toc": False,
+        "css": ["a.css", "b.css"],
     }
 
 
@@ -381,27 +391,31 @@ def test_project_report_uses_only_supported_features():
     assert unsupported_features(REPORT_QMD.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize(("snippet", "expected"), [
-    ("```{python}\n#| fig-width: 8\nx = 1\n```\n", "cell option `fig-width`"),
-    ("```{python}\n#| output: hold\nx = 1\n```\n", "cell option `output: hold`"),
-    ("::: {.panel-tabset}\n## A\n:::\n", "div class `.panel-tabset`"),
-    ("::: {.callout-note collapse=\"true\"}\nx\n:::\n", "attribute `collapse`"),
-    ("::: {.content-visible when-format=\"pdf\"}\nx\n:::\n", 'when-format="pdf"'),
-    ("See @sec-intro.\n", "cross-reference `@sec-intro`"),
-    ("{{< include other.qmd >}}\n", "shortcode `{{< include >}}`"),
-    ("```{r}\n1\n```\n", "`{r}` code cells"),
-    ("Value `{r} 1 + 1`.\n", "inline `{r}` expressions"),
-    ("# Introduction\n", "level-1 heading"),
-    ("![x](a.png){fig-align=\"center\"}\n", "attribute `fig-align`"),
-])
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        ("```{python}\n#| fig-width: 8\nx = 1\n```\n", "cell option `fig-width`"),
+        ("```{python}\n#| output: hold\nx = 1\n```\n", "cell option `output: hold`"),
+        ("::: {.panel-tabset}\n## A\n:::\n", "div class `.panel-tabset`"),
+        ('::: {.callout-note collapse="true"}\nx\n:::\n', "attribute `collapse`"),
+        ('::: {.content-visible when-format="pdf"}\nx\n:::\n', 'when-format="pdf"'),
+        ("See @sec-intro.\n", "cross-reference `@sec-intro`"),
+        ("{{< include other.qmd >}}\n", "shortcode `{{< include >}}`"),
+        ("```{r}\n1\n```\n", "`{r}` code cells"),
+        ("Value `{r} 1 + 1`.\n", "inline `{r}` expressions"),
+        ("# Introduction\n", "level-1 heading"),
+        ('![x](a.png){fig-align="center"}\n', "attribute `fig-align`"),
+    ],
+)
 def test_unsupported_features_are_named(snippet, expected):
     found = unsupported_features('---\ntitle: "T"\n---\n\n' + snippet)
     assert any(item.startswith(expected) for item in found), found
 
 
 def test_unsupported_front_matter_is_named():
-    front = ("---\ntitle: T\nbibliography: refs.bib\n"
-             "format:\n  docx: default\n  html:\n    code-fold: true\n---\n")
+    front = (
+        "---\ntitle: T\nbibliography: refs.bib\nformat:\n  docx: default\n  html:\n    code-fold: true\n---\n"
+    )
     assert unsupported_features(front) == [
         "front-matter key `bibliography`",
         "format `docx` (the built-in engine writes html and typst)",
@@ -451,8 +465,15 @@ def test_kernel_environment_is_set_for_the_run_and_restored(tmp_path):
 def test_metadata_given_for_the_render_wins_over_the_project_title(tmp_path):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        result = render_report(FIXTURE_QMD, profile="a", params=PARAMS, work_dir=tmp_path, formats=["html"],
-                               engine="builtin", metadata={"title": "Complaints annual report 2031/32"})
+        result = render_report(
+            FIXTURE_QMD,
+            profile="a",
+            params=PARAMS,
+            work_dir=tmp_path,
+            formats=["html"],
+            engine="builtin",
+            metadata={"title": "Complaints annual report 2031/32"},
+        )
     soup = BeautifulSoup(result["html"].read_text(encoding="utf-8"), "html.parser")
     assert [h.get_text(strip=True) for h in soup.find_all("h1")] == ["Complaints annual report 2031/32"]
 
@@ -462,5 +483,5 @@ def test_quarto_gets_the_metadata_as_dash_m_options():
 
     command = _quarto_command("report.qmd", "html", "params.yml", ["asc"], {"title": "ASC report 2020/21"})
     assert command[:4] == ["quarto", "render", "report.qmd", "--to"]
-    assert ["-M", "title:ASC report 2020/21"] == command[command.index("-M"):command.index("-M") + 2]
-    assert ["--profile", "asc"] == command[command.index("--profile"):command.index("--profile") + 2]
+    assert ["-M", "title:ASC report 2020/21"] == command[command.index("-M") : command.index("-M") + 2]
+    assert ["--profile", "asc"] == command[command.index("--profile") : command.index("--profile") + 2]

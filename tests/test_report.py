@@ -19,32 +19,88 @@ pytestmark = pytest.mark.slow
 
 SECTIONS = {
     "asc": [
-        "About this report", "About the process", "Volume of complaints", "Nature of issue",
-        "Complaints activity by team", "Outcomes", "Response times", "Ombudsman (LGSCO) activity",
-        "Member enquiries", "Compliments", "Learning from complaints", "Future development work for 21/22",
-        "Final comments", "What the regulations ask this report to show", "About the figures", "Accessibility",
+        "About this report",
+        "About the process",
+        "Volume of complaints",
+        "Nature of issue",
+        "Complaints activity by team",
+        "Outcomes",
+        "Response times",
+        "Ombudsman (LGSCO) activity",
+        "Member enquiries",
+        "Compliments",
+        "Learning from complaints",
+        "Future development work for 21/22",
+        "Final comments",
+        "What the regulations ask this report to show",
+        "About the figures",
+        "Accessibility",
     ],
     "childrens": [
-        "Introduction", "Legislation", "Overview of the children's complaints procedure", "Complaints received",
-        "Performance overview", "Response times and outcomes", "Complaints at stage 2", "Complaints at stage 3",
-        "Ombudsman cases", "Learning from complaints", "Compliments", "Delivery against the priorities for 2021/22",
-        "Priorities for 2022/23", "What the regulations ask this report to show", "Appendix A: the statutory "
-        "complaints procedure", "Appendix B: the non-statutory complaints procedure", "Appendix C: compliments",
-        "About the figures", "Accessibility",
+        "Introduction",
+        "Legislation",
+        "Overview of the children's complaints procedure",
+        "Complaints received",
+        "Performance overview",
+        "Response times and outcomes",
+        "Complaints at stage 2",
+        "Complaints at stage 3",
+        "Ombudsman cases",
+        "Learning from complaints",
+        "Compliments",
+        "Delivery against the priorities for 2021/22",
+        "Priorities for 2022/23",
+        "What the regulations ask this report to show",
+        "Appendix A: the statutory complaints procedure",
+        "Appendix B: the non-statutory complaints procedure",
+        "Appendix C: compliments",
+        "About the figures",
+        "Accessibility",
     ],
 }
 FIGURES = {
-    "asc": ["volume", "nature", "areas", "outcomes", "response_times", "ombudsman", "member_enquiries",
-            "compliments"],
+    "asc": [
+        "volume",
+        "nature",
+        "areas",
+        "outcomes",
+        "response_times",
+        "ombudsman",
+        "member_enquiries",
+        "compliments",
+    ],
     "childrens": ["received", "departments", "stages", "nature", "timeliness", "compliments", "ombudsman"],
 }
 KEY_NUMBERS = {
-    "asc": ["85 complaints", "slightly lower than last year", "32%", "22%", "65%", "28%", "7%", "233",
-            "95%", "22 compliments", "Just over half", "compares the outcomes with the two years before",
-            "32% were about quality of service"],
-    "childrens": ["75 complaints", "63", "12 under the statutory procedure", "51 under the non-statutory",
-                  "a 9% increase from 58", "81%", "7 percentage points better than 74% in 2020/21", "36%", "37%",
-                  "25%", "£1,100", "58 compliments"],
+    "asc": [
+        "85 complaints",
+        "slightly lower than last year",
+        "32%",
+        "22%",
+        "65%",
+        "28%",
+        "7%",
+        "233",
+        "95%",
+        "22 compliments",
+        "Just over half",
+        "compares the outcomes with the two years before",
+        "32% were about quality of service",
+    ],
+    "childrens": [
+        "75 complaints",
+        "63",
+        "12 under the statutory procedure",
+        "51 under the non-statutory",
+        "a 9% increase from 58",
+        "81%",
+        "7 percentage points better than 74% in 2020/21",
+        "36%",
+        "37%",
+        "25%",
+        "£1,100",
+        "58 compliments",
+    ],
 }
 
 
@@ -61,8 +117,14 @@ def report(request, example_reports):
 
 def test_every_output_of_the_contract_is_there(report):
     service, folder, _, _ = report
-    for name in ("report.html", "report.pdf", "metrics.json", f"{service}.ipynb", "manifest.json",
-                 "data/rows.csv"):
+    for name in (
+        "report.html",
+        "report.pdf",
+        "metrics.json",
+        f"{service}.ipynb",
+        "manifest.json",
+        "data/rows.csv",
+    ):
         assert (folder / name).is_file(), name
     for figure in FIGURES[service]:
         assert (folder / "charts" / f"{figure}.png").is_file()
@@ -96,11 +158,18 @@ def test_every_figure_is_embedded_with_alt_text_from_its_data(report):
 
 def test_html_makes_no_network_request(report):
     _, _, html, soup = report
-    for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
-                           ("source", "src")):
+    for tag, attribute in (
+        ("script", "src"),
+        ("link", "href"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("source", "src"),
+    ):
         for element in soup.find_all(tag):
             value = element.get(attribute) or ""
-            assert not re.match(r"(https?:)?//", value), f"<{tag} {attribute}={value}> would fetch from the network"
+            assert not re.match(r"(https?:)?//", value), (
+                f"<{tag} {attribute}={value}> would fetch from the network"
+            )
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", html), "CSS must not fetch from the network"
     assert "@import" not in html
 
@@ -125,7 +194,8 @@ def test_pdf_is_tagged_titled_and_states_the_key_figures(report):
     assert re.search(r"^Title:\s+.*complaints annual report", info, re.M)
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     assert 8 <= pages <= 40
-    text = normalise(subprocess.run(["pdftotext", str(folder / "report.pdf"), "-"], capture_output=True,
-                                    text=True).stdout)
+    text = normalise(
+        subprocess.run(["pdftotext", str(folder / "report.pdf"), "-"], capture_output=True, text=True).stdout
+    )
     for figure in KEY_NUMBERS[service]:
         assert figure in text, f"{figure!r} not in the {service} PDF"

@@ -11,13 +11,15 @@ YEAR = ReportingYear.parse("2021-22")
 
 
 def test_every_row_is_counted_or_excluded_with_its_reason(load_cases, complaint):
-    inputs = load_cases(complaints=[
-        complaint("IN-YEAR", received=date(2021, 4, 1), outcome="upheld", responded=date(2021, 4, 8)),
-        complaint("LAST-YEAR", received=date(2021, 3, 31), outcome="upheld", responded=date(2021, 4, 8)),
-        complaint("OTHER-SERVICE", service="childrens", procedure="statutory", received=date(2021, 6, 1)),
-        complaint("REJECTED", received=date(2021, 6, 1), status="rejected"),
-        complaint("OPEN", received=date(2022, 3, 1), outcome="", responded=""),
-    ])
+    inputs = load_cases(
+        complaints=[
+            complaint("IN-YEAR", received=date(2021, 4, 1), outcome="upheld", responded=date(2021, 4, 8)),
+            complaint("LAST-YEAR", received=date(2021, 3, 31), outcome="upheld", responded=date(2021, 4, 8)),
+            complaint("OTHER-SERVICE", service="childrens", procedure="statutory", received=date(2021, 6, 1)),
+            complaint("REJECTED", received=date(2021, 6, 1), status="rejected"),
+            complaint("OPEN", received=date(2022, 3, 1), outcome="", responded=""),
+        ]
+    )
     accounts = row_accounts(inputs, "asc", YEAR).set_index("reference")
     assert accounts.loc["IN-YEAR", "result"] == "counted"
     assert accounts.loc["LAST-YEAR", "reason"] == "other year"

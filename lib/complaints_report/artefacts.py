@@ -76,8 +76,13 @@ def save_chart(chart: Chart, out_dir: Path) -> dict:
     chart.figure.savefig(image, dpi=150, metadata={"Software": None}, facecolor="white")
     plt.close(chart.figure)
     chart.data.to_csv(table, index=False, lineterminator="\n")
-    return {"name": chart.name, "title": chart.title, "alt": chart.alt,
-            "image": image.relative_to(out_dir).as_posix(), "data": table.relative_to(out_dir).as_posix()}
+    return {
+        "name": chart.name,
+        "title": chart.title,
+        "alt": chart.alt,
+        "image": image.relative_to(out_dir).as_posix(),
+        "data": table.relative_to(out_dir).as_posix(),
+    }
 
 
 def save_table(table: Table, out_dir: Path) -> dict:

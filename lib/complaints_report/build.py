@@ -66,8 +66,10 @@ def choose_services(request: BuildRequest, inputs: Inputs) -> list[str]:
 def narrative_warnings(request: BuildRequest, service: str) -> list[str]:
     missing = content.missing_sections(request.content_dir, request.year, service)
     folder = Path(request.content_dir) / request.year.label / service
-    return [f"{service}: no narrative for '{title}' (write it in {folder}); the report shows a placeholder"
-            for title in missing]
+    return [
+        f"{service}: no narrative for '{title}' (write it in {folder}); the report shows a placeholder"
+        for title in missing
+    ]
 
 
 def privacy_findings(request: BuildRequest, inputs: Inputs, service: str) -> list[str]:
@@ -88,7 +90,9 @@ def content_files(request: BuildRequest, service: str) -> list[Path]:
     return sorted((Path(request.content_dir) / request.year.label / service).glob("*"))
 
 
-def run_notebook(service: str, year: ReportingYear, data_dir: Path, out_dir: Path, suppress_below: int = 0) -> Path:
+def run_notebook(
+    service: str, year: ReportingYear, data_dir: Path, out_dir: Path, suppress_below: int = 0
+) -> Path:
     """Execute the service's notebook with Papermill; the executed copy is saved beside the outputs."""
     import papermill
 
@@ -98,8 +102,13 @@ def run_notebook(service: str, year: ReportingYear, data_dir: Path, out_dir: Pat
         papermill.execute_notebook(
             str(paths.notebook_for(service)),
             str(executed),
-            parameters={"year": year.label, "service": service, "data_dir": str(Path(data_dir).resolve()),
-                        "out_dir": str(Path(out_dir).resolve()), "suppress_below": int(suppress_below)},
+            parameters={
+                "year": year.label,
+                "service": service,
+                "data_dir": str(Path(data_dir).resolve()),
+                "out_dir": str(Path(out_dir).resolve()),
+                "suppress_below": int(suppress_below),
+            },
             kernel_name="python3",
             progress_bar=False,
             cwd=str(paths.NOTEBOOKS_DIR),
@@ -128,8 +137,12 @@ def render(request: BuildRequest, service: str, folder: Path) -> None:
         rendering.render_report(
             paths.REPORT_QMD,
             profile=service,
-            params={"service": service, "year": request.year.label, "artefacts_dir": str(folder.resolve()),
-                    "content_dir": str(Path(request.content_dir).resolve())},
+            params={
+                "service": service,
+                "year": request.year.label,
+                "artefacts_dir": str(folder.resolve()),
+                "content_dir": str(Path(request.content_dir).resolve()),
+            },
             work_dir=folder,
             formats=request.formats,
             engine=request.engine,
@@ -161,7 +174,9 @@ def publish(staging: Path, out_dir: Path, year: ReportingYear, services: list[st
         raise
 
 
-def build(request: BuildRequest, progress: Callable[[str], None] = lambda message: None) -> list[ServiceResult]:
+def build(
+    request: BuildRequest, progress: Callable[[str], None] = lambda message: None
+) -> list[ServiceResult]:
     """Build the reports asked for; raises InputError, ContentError or BuildError on failure."""
     from complaints_report import rendering
 
@@ -177,8 +192,11 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda messag
         warnings = narrative_warnings(request, service) + privacy_findings(request, inputs, service)
         if warnings and request.strict:
             raise BuildError("--strict: the build stops because:\n  - " + "\n  - ".join(warnings))
-        results.append(ServiceResult(service, paths.service_output_dir(request.out_dir, request.year.label, service),
-                                     warnings))
+        results.append(
+            ServiceResult(
+                service, paths.service_output_dir(request.out_dir, request.year.label, service), warnings
+            )
+        )
     out_dir = Path(request.out_dir)
     parent = out_dir.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -188,11 +206,21 @@ def build(request: BuildRequest, progress: Callable[[str], None] = lambda messag
             folder = paths.service_output_dir(staging, request.year.label, service)
             progress(f"{service}: running the analysis notebook")
             run_notebook(service, request.year, request.data_dir, folder, request.suppress_below)
-            progress(f"{service}: rendering {' and '.join(f.upper() for f in request.formats)} with the {engine} engine")
+            progress(
+                f"{service}: rendering {' and '.join(f.upper() for f in request.formats)} with the {engine} engine"
+            )
             render(BuildRequest(**{**request.__dict__, "engine": engine}), service, folder)
-            artefacts.write_json(folder / "manifest.json", manifest.manifest(
-                year=request.year.label, service=service, engine=engine, formats=request.formats,
-                input_files=inputs.files, content_files=content_files(request, service)))
+            artefacts.write_json(
+                folder / "manifest.json",
+                manifest.manifest(
+                    year=request.year.label,
+                    service=service,
+                    engine=engine,
+                    formats=request.formats,
+                    input_files=inputs.files,
+                    content_files=content_files(request, service),
+                ),
+            )
         progress(f"Publishing to {out_dir}")
         publish(staging, out_dir, request.year, services)
     finally:

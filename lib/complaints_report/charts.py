@@ -85,8 +85,16 @@ def _alt_list(labels, values) -> str:
     return "; ".join(f"{label}: {value}" for label, value in zip(labels, values, strict=True))
 
 
-def horizontal_bars(name: str, counts: dict[str, int | None], title: str, subject: str, by: str,
-                    with_percent: bool = True, total: int | None = None, threshold: int | None = None) -> Chart:
+def horizontal_bars(
+    name: str,
+    counts: dict[str, int | None],
+    title: str,
+    subject: str,
+    by: str,
+    with_percent: bool = True,
+    total: int | None = None,
+    threshold: int | None = None,
+) -> Chart:
     """Categories as horizontal bars, largest at the top, each labelled with count and share.
 
     A count suppressed for publication (None, see suppression.py) has no bar and reads
@@ -96,7 +104,9 @@ def horizontal_bars(name: str, counts: dict[str, int | None], title: str, subjec
     known = [c for c in counts.values() if c is not None]
     total = total if total is not None else sum(known)
     hidden = f"fewer than {threshold}" if threshold else "not shown"
-    data = pd.DataFrame({"name": list(counts), "count": [hidden if c is None else c for c in counts.values()]})
+    data = pd.DataFrame(
+        {"name": list(counts), "count": [hidden if c is None else c for c in counts.values()]}
+    )
     if with_percent:
         data["percent"] = [None if c is None else percent(c, total) for c in counts.values()]
     labels = [hidden if c is None else _label(c, total if with_percent else None) for c in counts.values()]
@@ -108,27 +118,36 @@ def horizontal_bars(name: str, counts: dict[str, int | None], title: str, subjec
     axes.set(xlabel=f"Number of {subject}", ylabel="")
     axes.set_xlim(0, max(max(known, default=0) * 1.3, 1))
     figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
-    alt = f"Horizontal bar chart. {title}. {subject.capitalize()} by {by}: " + _alt_list(data["name"], labels) + "."
+    alt = (
+        f"Horizontal bar chart. {title}. {subject.capitalize()} by {by}: "
+        + _alt_list(data["name"], labels)
+        + "."
+    )
     return Chart(name, title, alt, data, figure)
 
 
-def yearly_bars(name: str, years: list[str], values: list[int | float], title: str, value_name: str,
-                unit: str = "") -> Chart:
+def yearly_bars(
+    name: str, years: list[str], values: list[int | float], title: str, value_name: str, unit: str = ""
+) -> Chart:
     """One bar a year, oldest first, the latest in dark blue, each labelled with its value."""
     apply_style()
     data = pd.DataFrame({"year": years, value_name: values})
     figure, axes = plt.subplots(figsize=(WIDTH, 3.6), layout="constrained")
     colours = [EARLIER] * (len(years) - 1) + [MAIN]
-    sns.barplot(data=data, x="year", y=value_name, hue="year", palette=colours, legend=False, ax=axes,
-                saturation=1)
+    sns.barplot(
+        data=data, x="year", y=value_name, hue="year", palette=colours, legend=False, ax=axes, saturation=1
+    )
     labels = [f"{v:,}{unit}" for v in values]
     for container, label in zip(axes.containers, labels, strict=True):
         axes.bar_label(container, labels=[label], padding=3, fontsize=FONT_SIZE)
     axes.set(xlabel="Reporting year", ylabel=value_name.replace("_", " ").capitalize())
     axes.set_ylim(0, max(max(values) * 1.2, 1))
     figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
-    alt = f"Vertical bar chart. {title}. {value_name.replace('_', ' ').capitalize()} by year: " + _alt_list(
-        years, labels) + "."
+    alt = (
+        f"Vertical bar chart. {title}. {value_name.replace('_', ' ').capitalize()} by year: "
+        + _alt_list(years, labels)
+        + "."
+    )
     return Chart(name, title, alt, data, figure)
 
 
@@ -140,27 +159,53 @@ def outcomes_by_year(name: str, rows: list[dict], title: str) -> Chart:
         decided = sum(figures.get(k, 0) for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn"))
         for outcome in ("upheld", "partly_upheld", "not_upheld", "withdrawn"):
             if outcome in figures:
-                records.append({"year": figures["year_display"], "outcome": OUTCOME_LABELS[outcome],
-                                "count": figures[outcome], "percent": percent(figures[outcome], decided)})
+                records.append(
+                    {
+                        "year": figures["year_display"],
+                        "outcome": OUTCOME_LABELS[outcome],
+                        "count": figures[outcome],
+                        "percent": percent(figures[outcome], decided),
+                    }
+                )
     data = pd.DataFrame(records)
     years = list(dict.fromkeys(data["year"]))
-    figure, axes_list = plt.subplots(1, len(years), figsize=(WIDTH, 3.4), sharey=True, layout="constrained",
-                                     squeeze=False)
+    figure, axes_list = plt.subplots(
+        1, len(years), figsize=(WIDTH, 3.4), sharey=True, layout="constrained", squeeze=False
+    )
     for axes, year in zip(axes_list[0], years, strict=True):
         part = data[data["year"] == year]
-        sns.barplot(data=part, y="outcome", x="count", color=MAIN if year == years[-1] else EARLIER, ax=axes,
-                    orient="h", saturation=1)
-        axes.bar_label(axes.containers[0], labels=[f"{c} ({p}%)" for c, p in zip(part["count"], part["percent"],
-                                                                                   strict=True)],
-                       padding=3, fontsize=FONT_SIZE - 1)
+        sns.barplot(
+            data=part,
+            y="outcome",
+            x="count",
+            color=MAIN if year == years[-1] else EARLIER,
+            ax=axes,
+            orient="h",
+            saturation=1,
+        )
+        axes.bar_label(
+            axes.containers[0],
+            labels=[f"{c} ({p}%)" for c, p in zip(part["count"], part["percent"], strict=True)],
+            padding=3,
+            fontsize=FONT_SIZE - 1,
+        )
         axes.set(title=year, xlabel="Complaints", ylabel="")
         axes.set_xlim(0, data["count"].max() * 1.7)
     figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
     alt = f"Bar charts side by side, one a year. {title}. " + " ".join(
-        f"{year}: " + _alt_list(data[data['year'] == year]["outcome"],
-                                [f"{c} ({p}%)" for c, p in zip(data[data['year'] == year]["count"],
-                                                               data[data['year'] == year]["percent"], strict=True)])
-        + "." for year in years)
+        f"{year}: "
+        + _alt_list(
+            data[data["year"] == year]["outcome"],
+            [
+                f"{c} ({p}%)"
+                for c, p in zip(
+                    data[data["year"] == year]["count"], data[data["year"] == year]["percent"], strict=True
+                )
+            ],
+        )
+        + "."
+        for year in years
+    )
     return Chart(name, title, alt, data, figure)
 
 
@@ -169,7 +214,9 @@ def response_bands(name: str, metrics: dict, title: str) -> Chart:
     return horizontal_bars(name, counts, title, "complaints", "working days taken to respond")
 
 
-def grouped_counts(name: str, table: pd.DataFrame, title: str, subject: str, threshold: int | None = None) -> Chart:
+def grouped_counts(
+    name: str, table: pd.DataFrame, title: str, subject: str, threshold: int | None = None
+) -> Chart:
     """Several measures for a few groups (e.g. stages), as small multiples with direct labels.
 
     Cells suppressed for publication (None) have no bar and read "fewer than N".
@@ -177,8 +224,9 @@ def grouped_counts(name: str, table: pd.DataFrame, title: str, subject: str, thr
     apply_style()
     groups = list(table.columns[1:])
     hidden = f"<{threshold}" if threshold else "–"
-    figure, axes_list = plt.subplots(1, len(groups), figsize=(WIDTH, 3.2), sharey=True, layout="constrained",
-                                     squeeze=False)
+    figure, axes_list = plt.subplots(
+        1, len(groups), figsize=(WIDTH, 3.2), sharey=True, layout="constrained", squeeze=False
+    )
     label_column = table.columns[0]
     lengths = table.copy()
     for group in groups:
@@ -189,15 +237,24 @@ def grouped_counts(name: str, table: pd.DataFrame, title: str, subject: str, thr
     largest = max((v for group in groups for v in lengths[group]), default=0)
     for axes, group in zip(axes_list[0], groups, strict=True):
         sns.barplot(data=lengths, y=label_column, x=group, color=MAIN, ax=axes, orient="h", saturation=1)
-        axes.bar_label(axes.containers[0], labels=[v if isinstance(v, str) else f"{v:,}" for v in published[group]],
-                       padding=3, fontsize=FONT_SIZE - 1)
+        axes.bar_label(
+            axes.containers[0],
+            labels=[v if isinstance(v, str) else f"{v:,}" for v in published[group]],
+            padding=3,
+            fontsize=FONT_SIZE - 1,
+        )
         axes.set(title=group, xlabel=subject.capitalize(), ylabel="")
         axes.set_xlim(0, max(largest * 1.4, 1))
     figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
     alt = f"Bar charts side by side. {title}. " + " ".join(
-        f"{group}: " + _alt_list(table[label_column], [v.replace("<", "fewer than ") if isinstance(v, str)
-                                                        else f"{v:,}" for v in published[group]]) + "."
-        for group in groups)
+        f"{group}: "
+        + _alt_list(
+            table[label_column],
+            [v.replace("<", "fewer than ") if isinstance(v, str) else f"{v:,}" for v in published[group]],
+        )
+        + "."
+        for group in groups
+    )
     return Chart(name, title, alt, published, figure)
 
 
@@ -232,25 +289,47 @@ def volume_chart(figures: dict, history: list[dict], service_noun: str = "compla
 
 def category_chart(figures: dict) -> Chart:
     name, count = _top(figures["category_counts"])
-    title = (f"{name} was the most common issue ({percent(count, figures['complaints_accepted'])}%)"
-             if count is not None else "Complaints by nature of issue")
-    return horizontal_bars("nature", figures["category_counts"], title, "complaints", "nature of issue",
-                           total=figures["complaints_accepted"], threshold=_threshold(figures))
+    title = (
+        f"{name} was the most common issue ({percent(count, figures['complaints_accepted'])}%)"
+        if count is not None
+        else "Complaints by nature of issue"
+    )
+    return horizontal_bars(
+        "nature",
+        figures["category_counts"],
+        title,
+        "complaints",
+        "nature of issue",
+        total=figures["complaints_accepted"],
+        threshold=_threshold(figures),
+    )
 
 
 def area_chart(figures: dict, key: str = "area_counts", name: str = "areas", by: str = "area") -> Chart:
     top, count = _top(figures[key])
-    title = (f"{top} had the most complaints ({count}, {percent(count, figures['complaints_accepted'])}%)"
-             if count is not None else f"Complaints by {by}")
-    return horizontal_bars(name, figures[key], title, "complaints", by, total=figures["complaints_accepted"],
-                           threshold=_threshold(figures))
+    title = (
+        f"{top} had the most complaints ({count}, {percent(count, figures['complaints_accepted'])}%)"
+        if count is not None
+        else f"Complaints by {by}"
+    )
+    return horizontal_bars(
+        name,
+        figures[key],
+        title,
+        "complaints",
+        by,
+        total=figures["complaints_accepted"],
+        threshold=_threshold(figures),
+    )
 
 
 def outcomes_chart(figures: dict, history: list[dict]) -> Chart:
     rows = [f for f in history if "upheld" in f]
     pct = figures.get("upheld_or_partly_pct")
-    title = f"{wording.share_phrase(pct).capitalize()} of complaints decided in {figures['year_display']} " \
-            f"were upheld or partly upheld ({pct}%)"
+    title = (
+        f"{wording.share_phrase(pct).capitalize()} of complaints decided in {figures['year_display']} "
+        f"were upheld or partly upheld ({pct}%)"
+    )
     return outcomes_by_year("outcomes", rows, title)
 
 
@@ -270,38 +349,72 @@ def ombudsman_chart(figures: dict, history: list[dict]) -> Chart:
 
 def enquiries_chart(figures: dict) -> Chart:
     top, count = _top(figures["member_enquiries_by_area"])
-    title = (f"{top} accounted for the most Member enquiries ({count})" if count is not None
-             else "Member enquiries by service area")
-    return horizontal_bars("member_enquiries", figures["member_enquiries_by_area"], title, "enquiries",
-                           "service area", total=figures.get("member_enquiries"), threshold=_threshold(figures))
+    title = (
+        f"{top} accounted for the most Member enquiries ({count})"
+        if count is not None
+        else "Member enquiries by service area"
+    )
+    return horizontal_bars(
+        "member_enquiries",
+        figures["member_enquiries_by_area"],
+        title,
+        "enquiries",
+        "service area",
+        total=figures.get("member_enquiries"),
+        threshold=_threshold(figures),
+    )
 
 
 def compliments_chart(figures: dict) -> Chart:
     top, count = _top(figures["compliments_by_team"])
     title = f"{top} received the most compliments ({count})" if count is not None else "Compliments by team"
-    return horizontal_bars("compliments", figures["compliments_by_team"], title, "compliments", "team",
-                           with_percent=False, threshold=_threshold(figures))
+    return horizontal_bars(
+        "compliments",
+        figures["compliments_by_team"],
+        title,
+        "compliments",
+        "team",
+        with_percent=False,
+        threshold=_threshold(figures),
+    )
 
 
 def received_chart(figures: dict) -> Chart:
-    counts = {"Received": figures["complaints_received"], "Rejected": figures["complaints_rejected"],
-              "Accepted": figures["complaints_accepted"]}
-    title = (f"{figures['complaints_accepted']} of {figures['complaints_received']} complaints were accepted, "
-             f"{figures['complaints_rejected']} were rejected")
+    counts = {
+        "Received": figures["complaints_received"],
+        "Rejected": figures["complaints_rejected"],
+        "Accepted": figures["complaints_accepted"],
+    }
+    title = (
+        f"{figures['complaints_accepted']} of {figures['complaints_received']} complaints were accepted, "
+        f"{figures['complaints_rejected']} were rejected"
+    )
     return horizontal_bars("received", counts, title, "complaints", "whether accepted", with_percent=False)
 
 
 def stages_chart(figures: dict) -> Chart:
     rows = figures["stage_table"]
-    table = pd.DataFrame({
-        "Outcome": [OUTCOME_LABELS[k] for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn", "open")],
-        **{f"Stage {r['stage']}": [r[k] for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn", "open")]
-           for r in rows},
-    })
+    table = pd.DataFrame(
+        {
+            "Outcome": [
+                OUTCOME_LABELS[k] for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn", "open")
+            ],
+            **{
+                f"Stage {r['stage']}": [
+                    r[k] for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn", "open")
+                ]
+                for r in rows
+            },
+        }
+    )
     stage1 = rows[0]
     most = max(("upheld", "partly_upheld", "not_upheld"), key=lambda k: stage1[k] or 0)
-    title = (f"{OUTCOME_LABELS[most]} was the most common outcome at stage 1 ({stage1[most]} of "
-             f"{stage1['received']})" if stage1[most] is not None else "Outcomes by stage")
+    title = (
+        f"{OUTCOME_LABELS[most]} was the most common outcome at stage 1 ({stage1[most]} of "
+        f"{stage1['received']})"
+        if stage1[most] is not None
+        else "Outcomes by stage"
+    )
     return grouped_counts("stages", table, title, "complaints", threshold=_threshold(figures))
 
 
@@ -309,22 +422,30 @@ def timeliness_chart(figures: dict, history: list[dict]) -> Chart:
     years, values = _with_trend(figures, history, "stage1_within_timescale_pct")
     title = f"{values[-1]}% of stage 1 complaints were answered within timescale in {figures['year_display']}"
     if len(values) > 1:
-        title += f", up from {values[-2]}%" if values[-1] > values[-2] else (
-            f", down from {values[-2]}%" if values[-1] < values[-2] else ", the same as last year")
+        title += (
+            f", up from {values[-2]}%"
+            if values[-1] > values[-2]
+            else (f", down from {values[-2]}%" if values[-1] < values[-2] else ", the same as last year")
+        )
     return yearly_bars("timeliness", years, values, title, "percent_within_timescale", unit="%")
 
 
 def ombudsman_outcomes_chart(figures: dict) -> Chart:
     previous = figures.get("previous_year", {})
-    rows = {"Received": "ombudsman_received", "Investigated": "ombudsman_investigated",
-            "Fault found": "ombudsman_fault_found"}
+    rows = {
+        "Received": "ombudsman_received",
+        "Investigated": "ombudsman_investigated",
+        "Fault found": "ombudsman_fault_found",
+    }
     columns = {figures["year_display"]: [figures.get(k, 0) for k in rows.values()]}
     if "ombudsman_received" in previous:
         columns = {previous["year_display"]: [previous.get(k, 0) for k in rows.values()], **columns}
     table = pd.DataFrame({"Ombudsman cases": list(rows), **columns})
-    title = (f"{figures['ombudsman_received']} Ombudsman complaints received, "
-             f"{figures['ombudsman_fault_found']} with fault found; remedies totalled "
-             f"{wording.pounds(figures['ombudsman_remedy_total'])}")
+    title = (
+        f"{figures['ombudsman_received']} Ombudsman complaints received, "
+        f"{figures['ombudsman_fault_found']} with fault found; remedies totalled "
+        f"{wording.pounds(figures['ombudsman_remedy_total'])}"
+    )
     return grouped_counts("ombudsman", table, title, "cases")
 
 

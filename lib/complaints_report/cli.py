@@ -57,25 +57,46 @@ def _problems(error: InputError) -> None:
     err.print(f"[bold red]{error.summary().splitlines()[0]}[/bold red]", highlight=False)
     for problem in error.problems:
         err.print(f"  - {problem}", highlight=False, soft_wrap=True)
-    err.print("Fix these in the export files (or add labels to mapping.yaml) and run the command again.",
-              highlight=False)
+    err.print(
+        "Fix these in the export files (or add labels to mapping.yaml) and run the command again.",
+        highlight=False,
+    )
     raise typer.Exit(1)
 
 
 @app.command()
 def build(
-    year: str = typer.Option(..., "--year", help="Reporting year, e.g. 2020-21 (1 April 2020 to 31 March 2021)."),
-    service: list[Service] = typer.Option(None, "--service", help="asc or childrens; repeat for both. "
-                                          "Default: every service with complaints that year."),
+    year: str = typer.Option(
+        ..., "--year", help="Reporting year, e.g. 2020-21 (1 April 2020 to 31 March 2021)."
+    ),
+    service: list[Service] = typer.Option(
+        None,
+        "--service",
+        help="asc or childrens; repeat for both. Default: every service with complaints that year.",
+    ),
     data: Path = typer.Option(paths.DATA_DIR, "--data", help="Folder of exports (default: bundled example)."),
-    content_dir: Path = typer.Option(paths.CONTENT_DIR, "--content", help="Folder of narrative (default: bundled)."),
+    content_dir: Path = typer.Option(
+        paths.CONTENT_DIR, "--content", help="Folder of narrative (default: bundled)."
+    ),
     out_dir: Path = typer.Option(paths.OUTPUT_DIR, "--out", help="Where reports go (default: _output/)."),
-    engine: Engine = typer.Option(Engine.auto, "--engine", help="auto uses Quarto when installed, else built-in."),
-    fmt: list[Format] = typer.Option(None, "--format", help="html and/or pdf; repeat for both (default both)."),
-    strict: bool = typer.Option(False, "--strict", help="Refuse to build when any narrative is missing or "
-                                "looks like it holds personal data."),
-    suppress_below: int = typer.Option(0, "--suppress-below", min=0, help="Show counts below this number in "
-                                       "breakdowns as 'fewer than N' (with secondary suppression); 0 is off."),
+    engine: Engine = typer.Option(
+        Engine.auto, "--engine", help="auto uses Quarto when installed, else built-in."
+    ),
+    fmt: list[Format] = typer.Option(
+        None, "--format", help="html and/or pdf; repeat for both (default both)."
+    ),
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Refuse to build when any narrative is missing or looks like it holds personal data.",
+    ),
+    suppress_below: int = typer.Option(
+        0,
+        "--suppress-below",
+        min=0,
+        help="Show counts below this number in "
+        "breakdowns as 'fewer than N' (with secondary suppression); 0 is off.",
+    ),
 ) -> None:
     """Check the exports, run the analysis notebooks and render each report to HTML and PDF."""
     from complaints_report.build import BuildError, BuildRequest
@@ -83,12 +104,19 @@ def build(
     from complaints_report.content import ContentError
 
     request = BuildRequest(
-        year=_year(year), services=[s.value for s in service or []], data_dir=data, content_dir=content_dir,
-        out_dir=out_dir, engine=engine.value, formats=[f.value for f in fmt] if fmt else ["html", "pdf"],
-        strict=strict, suppress_below=suppress_below,
+        year=_year(year),
+        services=[s.value for s in service or []],
+        data_dir=data,
+        content_dir=content_dir,
+        out_dir=out_dir,
+        engine=engine.value,
+        formats=[f.value for f in fmt] if fmt else ["html", "pdf"],
+        strict=strict,
+        suppress_below=suppress_below,
     )
     try:
         with err.status("Starting", spinner="dots") as status:
+
             def progress(message: str) -> None:
                 status.update(message)
                 err.print(f"[dim]•[/dim] {message}", highlight=False)
@@ -103,7 +131,9 @@ def build(
     for result in results:
         for warning in result.warnings:
             err.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
-        out.print(f"[green]Built[/green] {result.service} {request.year.display}: {result.folder}", highlight=False)
+        out.print(
+            f"[green]Built[/green] {result.service} {request.year.display}: {result.folder}", highlight=False
+        )
 
 
 @app.command()
@@ -123,14 +153,18 @@ def validate(
         out.print(f"  {path.name}", highlight=False)
     if reporting_year is not None:
         found = services_with_complaints(inputs, reporting_year)
-        out.print(f"Services with complaints in {reporting_year.display}: {', '.join(found) or 'none'}",
-                  highlight=False)
+        out.print(
+            f"Services with complaints in {reporting_year.display}: {', '.join(found) or 'none'}",
+            highlight=False,
+        )
 
 
 @app.command("new-year")
 def new_year(
     year: str = typer.Argument(..., help="The new reporting year, e.g. 2022-23."),
-    content_dir: Path = typer.Option(paths.CONTENT_DIR, "--content", help="Narrative folder (default: bundled)."),
+    content_dir: Path = typer.Option(
+        paths.CONTENT_DIR, "--content", help="Narrative folder (default: bundled)."
+    ),
 ) -> None:
     """Write narrative templates for a new year, copying forward text that does not change; never overwrites."""
     done = content.new_year(content_dir, _year(year))

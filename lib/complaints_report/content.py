@@ -37,17 +37,39 @@ class Section:
 
 ASC_SECTIONS = (
     Section("about", "About this report", True, "What the report covers and the regulations it answers to."),
-    Section("process", "About the process", True, "How a complaint is handled: stages, acknowledgement, timescales, "
-            "who may complain, the right to go to the Ombudsman."),
-    Section("volume", "Volume of complaints", False, "Why the number of complaints moved as it did this year."),
+    Section(
+        "process",
+        "About the process",
+        True,
+        "How a complaint is handled: stages, acknowledgement, timescales, "
+        "who may complain, the right to go to the Ombudsman.",
+    ),
+    Section(
+        "volume", "Volume of complaints", False, "Why the number of complaints moved as it did this year."
+    ),
     Section("nature", "Nature of issue", False, "What the main categories meant in practice this year."),
-    Section("teams", "Complaints activity by team", False, "What lay behind the teams with most complaints; "
-            "how complaints about commissioned providers are overseen."),
-    Section("outcomes", "Outcomes", False, "What upheld complaints had in common and what was done about them."),
-    Section("response_times", "Response times", False, "Why some responses took longer and how complainants "
-            "were kept informed."),
-    Section("lgsco", "Ombudsman (LGSCO) activity", False, "The Ombudsman cases this year and what they found."),
-    Section("member_enquiries", "Member enquiries", False, "What Members asked about and how delays were handled."),
+    Section(
+        "teams",
+        "Complaints activity by team",
+        False,
+        "What lay behind the teams with most complaints; "
+        "how complaints about commissioned providers are overseen.",
+    ),
+    Section(
+        "outcomes", "Outcomes", False, "What upheld complaints had in common and what was done about them."
+    ),
+    Section(
+        "response_times",
+        "Response times",
+        False,
+        "Why some responses took longer and how complainants were kept informed.",
+    ),
+    Section(
+        "lgsco", "Ombudsman (LGSCO) activity", False, "The Ombudsman cases this year and what they found."
+    ),
+    Section(
+        "member_enquiries", "Member enquiries", False, "What Members asked about and how delays were handled."
+    ),
     Section("compliments", "Compliments", False, "How people can pay a compliment; what they praised."),
     Section("learning", "Learning from complaints", False, "Examples as 'You complained: ... We: ...'."),
     Section("future", "Future development", False, "Priorities for next year, as a bulleted list."),
@@ -57,25 +79,57 @@ ASC_SECTIONS = (
 CHILDRENS_SECTIONS = (
     Section("introduction", "Introduction", True, "What the report is and who manages complaints."),
     Section("legislation", "Legislation", True, "The 2006 regulations and the duty to report."),
-    Section("procedure", "Overview of the children's complaints procedure", True,
-            "Statutory and non-statutory complaints, the 12-month limit, advocacy."),
+    Section(
+        "procedure",
+        "Overview of the children's complaints procedure",
+        True,
+        "Statutory and non-statutory complaints, the 12-month limit, advocacy.",
+    ),
     Section("complaints_received", "Complaints received", False, "Context for this year's volume."),
-    Section("performance", "Performance overview", False, "The top reasons for complaints and what they show."),
-    Section("response_times", "Response times and outcomes", False, "Timeliness and what upheld complaints showed."),
-    Section("stage2", "Complaints at stage 2", False, "What the stage 2 complaints were about and the "
-            "recommendations made."),
+    Section(
+        "performance", "Performance overview", False, "The top reasons for complaints and what they show."
+    ),
+    Section(
+        "response_times",
+        "Response times and outcomes",
+        False,
+        "Timeliness and what upheld complaints showed.",
+    ),
+    Section(
+        "stage2",
+        "Complaints at stage 2",
+        False,
+        "What the stage 2 complaints were about and the recommendations made.",
+    ),
     Section("stage3", "Complaints at stage 3", False, "Review panels held and their recommendations."),
     Section("ombudsman", "Ombudsman cases", False, "Context for the Ombudsman's decisions this year."),
     Section("learning", "Learning from complaints", False, "Key learning identified this year."),
-    Section("previous_learning", "Learning from last year and the improvements made", False,
-            "Each recommendation from last year and the service improvement that followed."),
+    Section(
+        "previous_learning",
+        "Learning from last year and the improvements made",
+        False,
+        "Each recommendation from last year and the service improvement that followed.",
+    ),
     Section("compliments", "Compliments", False, "What compliments showed about the service."),
-    Section("delivery", "Delivery against last year's priorities", False,
-            "Each priority set last year and the progress made."),
+    Section(
+        "delivery",
+        "Delivery against last year's priorities",
+        False,
+        "Each priority set last year and the progress made.",
+    ),
     Section("priorities", "Priorities for next year", False, "The team's priorities for the coming year."),
-    Section("appendix_a", "Appendix A: the statutory complaints procedure", True, "The three stages and timescales."),
-    Section("appendix_b", "Appendix B: the non-statutory complaints procedure", True,
-            "The two-stage corporate procedure, advocacy and the Ombudsman."),
+    Section(
+        "appendix_a",
+        "Appendix A: the statutory complaints procedure",
+        True,
+        "The three stages and timescales.",
+    ),
+    Section(
+        "appendix_b",
+        "Appendix B: the non-statutory complaints procedure",
+        True,
+        "The two-stage corporate procedure, advocacy and the Ombudsman.",
+    ),
 )
 
 SECTIONS = {"asc": ASC_SECTIONS, "childrens": CHILDRENS_SECTIONS}
@@ -98,7 +152,9 @@ def is_template(text: str) -> bool:
     return TEMPLATE_MARK in text
 
 
-def read_section(content_dir: Path, year: ReportingYear, service: str, key: str, figures: dict) -> tuple[str, bool]:
+def read_section(
+    content_dir: Path, year: ReportingYear, service: str, key: str, figures: dict
+) -> tuple[str, bool]:
     """The section's Markdown with ``{{ metric }}`` filled in, and whether it is a placeholder."""
     path = section_path(content_dir, year, service, key)
     text = path.read_text(encoding="utf-8").strip() if path.exists() else ""
@@ -112,7 +168,9 @@ def fill(text: str, figures: dict, path: Path) -> str:
         name = match.group(1)
         if name not in figures or isinstance(figures[name], dict | list):
             known = ", ".join(sorted(k for k, v in figures.items() if not isinstance(v, dict | list)))
-            raise ContentError(f"{path}: '{{{{ {name} }}}}' is not a figure of this report. Known figures: {known}")
+            raise ContentError(
+                f"{path}: '{{{{ {name} }}}}' is not a figure of this report. Known figures: {known}"
+            )
         shown = figures[name]
         return f"{shown:,}" if isinstance(shown, int | float) else str(shown)
 

@@ -113,7 +113,9 @@ def _read_csv(path: Path, lookup: dict[str, str]) -> tuple[list[tuple[int, list]
     return rows, header or {}, header_row
 
 
-def _read_xlsx(path: Path, kind: str, lookup: dict[str, str]) -> tuple[list[tuple[int, list]], dict[int, str], int]:
+def _read_xlsx(
+    path: Path, kind: str, lookup: dict[str, str]
+) -> tuple[list[tuple[int, list]], dict[int, str], int]:
     """The sheet and header row that best match the kind's columns (titles above are skipped)."""
     from openpyxl import load_workbook
 
@@ -152,29 +154,60 @@ def read_raw(path: Path, kind: str, mapping: Mapping) -> RawTable:
         else:
             rows, header, header_row = _read_csv(path, lookup)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        return RawTable(path, [], [Problem(
-            name, f"could not be read ({error.__class__.__name__}: {error})",
-            hint="Check it is a CSV or an .xlsx workbook saved from Excel, not renamed from another format",
-        )])
+        return RawTable(
+            path,
+            [],
+            [
+                Problem(
+                    name,
+                    f"could not be read ({error.__class__.__name__}: {error})",
+                    hint="Check it is a CSV or an .xlsx workbook saved from Excel, not renamed from another format",
+                )
+            ],
+        )
     except csv.Error as error:
-        return RawTable(path, [], [Problem(name, f"is not a readable CSV file ({error})",
-                                           hint="Re-save it from Excel as 'CSV UTF-8' or 'CSV (Comma delimited)'")])
+        return RawTable(
+            path,
+            [],
+            [
+                Problem(
+                    name,
+                    f"is not a readable CSV file ({error})",
+                    hint="Re-save it from Excel as 'CSV UTF-8' or 'CSV (Comma delimited)'",
+                )
+            ],
+        )
     problems = []
     if not header:
-        problems.append(Problem(name, "is empty or has no header row with the expected column names",
-                                hint=f"The first row should name the columns: {', '.join(COLUMNS[kind]['required'])}"))
+        problems.append(
+            Problem(
+                name,
+                "is empty or has no header row with the expected column names",
+                hint=f"The first row should name the columns: {', '.join(COLUMNS[kind]['required'])}",
+            )
+        )
         return RawTable(path, [], problems)
     present = set(header.values())
     for column in COLUMNS[kind]["required"]:
         if column not in present:
-            problems.append(Problem(
-                name, "a required column is missing", row=header_row, column=column,
-                hint=f"Add a column named '{column}' (columns found: {', '.join(sorted(present))}), "
-                "or map your own column name to it in mapping.yaml",
-            ))
+            problems.append(
+                Problem(
+                    name,
+                    "a required column is missing",
+                    row=header_row,
+                    column=column,
+                    hint=f"Add a column named '{column}' (columns found: {', '.join(sorted(present))}), "
+                    "or map your own column name to it in mapping.yaml",
+                )
+            )
     if not rows:
-        problems.append(Problem(name, "has a header but no data rows",
-                                hint="Export the records again, or remove the empty file from the data folder"))
+        problems.append(
+            Problem(
+                name,
+                "has a header but no data rows",
+                hint="Export the records again, or remove the empty file from the data folder",
+            )
+        )
     records = []
     for line, cells in rows:
         record = {"_row": line}
@@ -206,7 +239,9 @@ def blank(value: object) -> bool:
 
 def show(value: object) -> str:
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M") if (value.hour or value.minute) else value.strftime("%Y-%m-%d")
+        return (
+            value.strftime("%Y-%m-%d %H:%M") if (value.hour or value.minute) else value.strftime("%Y-%m-%d")
+        )
     return str(value).strip()
 
 
@@ -262,13 +297,17 @@ def parse_money(value: object) -> float:
         try:
             amount = float(text)
         except ValueError:
-            raise ValueProblem("is not an amount of money",
-                               "Write the amount in pounds as a number, e.g. 800 or £800.00") from None
+            raise ValueProblem(
+                "is not an amount of money", "Write the amount in pounds as a number, e.g. 800 or £800.00"
+            ) from None
     if not math.isfinite(amount):  # float() also reads 'nan' and 'inf'
-        raise ValueProblem("is not an amount of money",
-                           "Write the amount in pounds as a number, e.g. 800 or £800.00")
+        raise ValueProblem(
+            "is not an amount of money", "Write the amount in pounds as a number, e.g. 800 or £800.00"
+        )
     if amount < 0:
-        raise ValueProblem("is a negative amount", "Remedy amounts are paid to the complainant: write them as positive")
+        raise ValueProblem(
+            "is a negative amount", "Remedy amounts are paid to the complainant: write them as positive"
+        )
     return amount
 
 
@@ -294,17 +333,25 @@ class RowChecker:
         self.reference = None if blank(ref) else show(ref)
 
     def problem(self, column: str | None, value: object, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(
-            self.file, message, row=self.row, reference=self.reference, column=column,
-            value=None if value is None else show(value), hint=hint,
-        ))
+        self.problems.append(
+            Problem(
+                self.file,
+                message,
+                row=self.row,
+                reference=self.reference,
+                column=column,
+                value=None if value is None else show(value),
+                hint=hint,
+            )
+        )
 
     def text(self, column: str, required: bool = False, default: str | None = None) -> str | None:
         value = self.record.get(column)
         if blank(value):
             if required:
-                self.problem(column, "", "is blank but this column is required",
-                             f"Fill in '{column}' for every row")
+                self.problem(
+                    column, "", "is blank but this column is required", f"Fill in '{column}' for every row"
+                )
             return default
         return show(value)
 
@@ -312,7 +359,9 @@ class RowChecker:
         value = self.record.get(column)
         if blank(value):
             if required:
-                self.problem(column, "", "is blank but this column is required", f"Fill in '{column}' for every row")
+                self.problem(
+                    column, "", "is blank but this column is required", f"Fill in '{column}' for every row"
+                )
             return None
         try:
             return parser(value)
@@ -324,21 +373,31 @@ class RowChecker:
         value = self.record.get(column)
         if blank(value):
             if required:
-                self.problem(column, "", "is blank but this column is required",
-                             f"Use one of: {vocabulary.accepted()}")
+                self.problem(
+                    column, "", "is blank but this column is required", f"Use one of: {vocabulary.accepted()}"
+                )
             return default
         text = parse_stage_text(value) if vocabulary.name == "stage" else value
         found = vocabulary.get(text)
         if found is None:
-            self.problem(column, value, f"is not a known {vocabulary.name}",
-                         f"Use one of: {vocabulary.accepted()}, or add this label to mapping.yaml")
+            self.problem(
+                column,
+                value,
+                f"is not a known {vocabulary.name}",
+                f"Use one of: {vocabulary.accepted()}, or add this label to mapping.yaml",
+            )
         return found
 
-    def not_before(self, later_column: str, later: date | None, earlier_column: str, earlier: date | None) -> None:
+    def not_before(
+        self, later_column: str, later: date | None, earlier_column: str, earlier: date | None
+    ) -> None:
         if later is not None and earlier is not None and later < earlier:
-            self.problem(later_column, self.record.get(later_column),  # the value as written
-                         f"is before the '{earlier_column}' date {earlier:%d/%m/%Y}",
-                         f"Check both dates: a case cannot be {later_column} before it was {earlier_column}")
+            self.problem(
+                later_column,
+                self.record.get(later_column),  # the value as written
+                f"is before the '{earlier_column}' date {earlier:%d/%m/%Y}",
+                f"Check both dates: a case cannot be {later_column} before it was {earlier_column}",
+            )
 
 
 def _complaint(check: RowChecker, vocab: dict) -> dict:
@@ -433,8 +492,9 @@ def _history(check: RowChecker, vocab: dict) -> dict:
 
     measure = check.text("measure", required=True)
     if measure is not None and measure not in HISTORY_MEASURES:
-        check.problem("measure", measure, "is not a metric name",
-                      f"Use one of: {', '.join(sorted(HISTORY_MEASURES))}")
+        check.problem(
+            "measure", measure, "is not a metric name", f"Use one of: {', '.join(sorted(HISTORY_MEASURES))}"
+        )
         measure = None
     return {
         "service": check.choice("service", vocab["service"], required=True),
@@ -453,12 +513,36 @@ ROW_READERS = {
 }
 EMPTY_COLUMNS = {
     "complaints": [
-        "reference", "service", "stage", "procedure", "received", "acknowledged", "responded", "extension",
-        "team", "area", "category", "outcome", "status", "rejection_reason"],
+        "reference",
+        "service",
+        "stage",
+        "procedure",
+        "received",
+        "acknowledged",
+        "responded",
+        "extension",
+        "team",
+        "area",
+        "category",
+        "outcome",
+        "status",
+        "rejection_reason",
+    ],
     "enquiries": ["reference", "service", "received", "responded", "service_area"],
     "compliments": ["reference", "service", "received", "team", "quote", "publish"],
-    "ombudsman": ["reference", "service", "received", "decided", "investigated", "reason_not_investigated",
-                  "finding", "remedy", "remedy_amount", "summary", "area"],
+    "ombudsman": [
+        "reference",
+        "service",
+        "received",
+        "decided",
+        "investigated",
+        "reason_not_investigated",
+        "finding",
+        "remedy",
+        "remedy_amount",
+        "summary",
+        "area",
+    ],
     "history": ["service", "year", "measure", "value"],
 }
 
@@ -476,25 +560,39 @@ def _cross_row_checks(kind: str, frame: pd.DataFrame, problems: list[Problem]) -
         if ident in seen:
             first_file, first_row = seen[ident]
             stage = f" at stage {record.stage}" if kind == "complaints" else ""
-            problems.append(Problem(
-                record.source_file, f"duplicates reference {record.reference}{stage}", row=record.source_row,
-                reference=record.reference, column="reference", value=record.reference,
-                hint=f"It is already on {first_file} row {first_row}; remove one of the two rows",
-            ))
+            problems.append(
+                Problem(
+                    record.source_file,
+                    f"duplicates reference {record.reference}{stage}",
+                    row=record.source_row,
+                    reference=record.reference,
+                    column="reference",
+                    value=record.reference,
+                    hint=f"It is already on {first_file} row {first_row}; remove one of the two rows",
+                )
+            )
         else:
             seen[ident] = (record.source_file, record.source_row)
     if kind == "complaints":
         stage1 = {reference for (reference, stage) in seen if stage == 1}
         for record in usable.itertuples(index=False):
             if record.stage in (2, 3) and record.reference not in stage1:
-                problems.append(Problem(
-                    record.source_file, f"is a stage {record.stage} complaint with no stage 1 row",
-                    row=record.source_row, reference=record.reference, column="stage", value=str(record.stage),
-                    hint="Every escalated complaint needs its stage 1 row (same reference) in the exports",
-                ))
+                problems.append(
+                    Problem(
+                        record.source_file,
+                        f"is a stage {record.stage} complaint with no stage 1 row",
+                        row=record.source_row,
+                        reference=record.reference,
+                        column="stage",
+                        value=str(record.stage),
+                        hint="Every escalated complaint needs its stage 1 row (same reference) in the exports",
+                    )
+                )
 
 
-def load_kind(data_dir: Path, kind: str, mapping: Mapping, problems: list[Problem]) -> tuple[pd.DataFrame, list[Path]]:
+def load_kind(
+    data_dir: Path, kind: str, mapping: Mapping, problems: list[Problem]
+) -> tuple[pd.DataFrame, list[Path]]:
     """Read, check and stack every file of one kind."""
     vocab = mapping.vocabularies()
     records = []
@@ -502,7 +600,10 @@ def load_kind(data_dir: Path, kind: str, mapping: Mapping, problems: list[Proble
     for path in files:
         raw = read_raw(path, kind, mapping)
         problems.extend(raw.problems)
-        if any(p.column in COLUMNS[kind]["required"] and p.message.startswith("a required column") for p in raw.problems):
+        if any(
+            p.column in COLUMNS[kind]["required"] and p.message.startswith("a required column")
+            for p in raw.problems
+        ):
             continue
         for record in raw.records:
             checker = RowChecker(path.name, record, problems)
@@ -523,7 +624,9 @@ def check_inputs(data_dir: Path, mapping: Mapping | None = None) -> tuple[Inputs
     """Every problem in a data folder, and the inputs when there are none."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        return None, [Problem(str(data_dir), "is not a folder", hint="Give --data the folder that holds the exports")]
+        return None, [
+            Problem(str(data_dir), "is not a folder", hint="Give --data the folder that holds the exports")
+        ]
     problems: list[Problem] = []
     try:
         mapping = mapping or load_mapping(data_dir)
@@ -531,16 +634,22 @@ def check_inputs(data_dir: Path, mapping: Mapping | None = None) -> tuple[Inputs
     except (ValueError, AttributeError) as error:
         return None, [Problem("mapping.yaml", str(error), hint="Fix the mapping file")]
     except Exception as error:  # a YAML syntax error
-        return None, [Problem("mapping.yaml", f"could not be read: {error}", hint="Check its YAML indentation")]
+        return None, [
+            Problem("mapping.yaml", f"could not be read: {error}", hint="Check its YAML indentation")
+        ]
     frames, files = {}, []
     for kind in KINDS:
         frames[kind], kind_files = load_kind(data_dir, kind, mapping, problems)
         files += kind_files
     if not find_files(data_dir, "complaints"):
-        problems.insert(0, Problem(
-            str(data_dir), "has no complaints file",
-            hint="Put the complaints export in this folder with a name starting 'complaints' (.csv or .xlsx)",
-        ))
+        problems.insert(
+            0,
+            Problem(
+                str(data_dir),
+                "has no complaints file",
+                hint="Put the complaints export in this folder with a name starting 'complaints' (.csv or .xlsx)",
+            ),
+        )
     if problems:
         return None, problems
     return Inputs(data_dir=data_dir, files=files, **frames), []

@@ -15,8 +15,20 @@ from pathlib import Path
 
 from complaints_report import paths
 
-PACKAGES = ("complaints-report", "pandas", "numpy", "matplotlib", "seaborn", "holidays", "papermill",
-            "jupytext", "nbconvert", "pypandoc-binary", "typst", "openpyxl")
+PACKAGES = (
+    "complaints-report",
+    "pandas",
+    "numpy",
+    "matplotlib",
+    "seaborn",
+    "holidays",
+    "papermill",
+    "jupytext",
+    "nbconvert",
+    "pypandoc-binary",
+    "typst",
+    "openpyxl",
+)
 
 
 def file_hash(path: Path) -> str:
@@ -25,10 +37,22 @@ def file_hash(path: Path) -> str:
 
 def git_commit() -> str:
     try:
-        result = subprocess.run(["git", "rev-parse", "HEAD"], cwd=paths.PROJECT_ROOT, capture_output=True,
-                                text=True, timeout=10, check=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=paths.PROJECT_ROOT,
-                               capture_output=True, text=True, timeout=10, check=True).stdout.strip()
+        result = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=paths.PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=paths.PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
         return result.stdout.strip() + ("-modified" if dirty else "")
     except (OSError, subprocess.SubprocessError):
         return "unknown (not a git checkout)"
@@ -44,8 +68,15 @@ def versions() -> dict[str, str]:
     return found
 
 
-def manifest(*, year: str, service: str, engine: str, formats: list[str], input_files: list[Path],
-             content_files: list[Path]) -> dict:
+def manifest(
+    *,
+    year: str,
+    service: str,
+    engine: str,
+    formats: list[str],
+    input_files: list[Path],
+    content_files: list[Path],
+) -> dict:
     return {
         "year": year,
         "service": service,

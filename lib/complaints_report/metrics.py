@@ -27,14 +27,34 @@ from complaints_report.years import ReportingYear
 
 OUTCOME_KEYS = ("upheld", "partly_upheld", "not_upheld", "withdrawn")
 COMPLAINT_KEYS = (
-    "complaints_received", "complaints_rejected", "complaints_accepted", "statutory", "corporate",
-    "stage2_received", "stage3_received", *OUTCOME_KEYS, "open", "upheld_or_partly_pct",
-    "within_10", "within_20", "over_20", "within_10_pct", "within_20_pct", "over_20_pct",
-    "stage1_within_timescale_pct", "acknowledged_within_3_pct", "median_working_days",
+    "complaints_received",
+    "complaints_rejected",
+    "complaints_accepted",
+    "statutory",
+    "corporate",
+    "stage2_received",
+    "stage3_received",
+    *OUTCOME_KEYS,
+    "open",
+    "upheld_or_partly_pct",
+    "within_10",
+    "within_20",
+    "over_20",
+    "within_10_pct",
+    "within_20_pct",
+    "over_20_pct",
+    "stage1_within_timescale_pct",
+    "acknowledged_within_3_pct",
+    "median_working_days",
 )
 ENQUIRY_KEYS = ("member_enquiries", "member_enquiries_within_5_pct")
 COMPLIMENT_KEYS = ("compliments",)
-OMBUDSMAN_KEYS = ("ombudsman_received", "ombudsman_investigated", "ombudsman_fault_found", "ombudsman_remedy_total")
+OMBUDSMAN_KEYS = (
+    "ombudsman_received",
+    "ombudsman_investigated",
+    "ombudsman_fault_found",
+    "ombudsman_remedy_total",
+)
 # Scalar measures a history file may hold for years without case-level data.
 HISTORY_MEASURES = frozenset(COMPLAINT_KEYS + ENQUIRY_KEYS + COMPLIMENT_KEYS + OMBUDSMAN_KEYS)
 
@@ -64,7 +84,11 @@ def with_timeliness(complaints: pd.DataFrame) -> pd.DataFrame:
     frame = complaints.copy()
 
     def days(row) -> int | None:
-        return None if row.responded is None or pd.isna(row.responded) else wd.working_days_taken(row.received, row.responded)
+        return (
+            None
+            if row.responded is None or pd.isna(row.responded)
+            else wd.working_days_taken(row.received, row.responded)
+        )
 
     frame["working_days"] = pd.array([days(r) for r in frame.itertuples()], dtype="Int64")
     frame["band"] = [None if pd.isna(d) else wd.band(int(d)) for d in frame["working_days"]]
@@ -72,12 +96,18 @@ def with_timeliness(complaints: pd.DataFrame) -> pd.DataFrame:
         wd.timescale(r.service, int(r.stage), r.procedure, bool(r.extension)) for r in frame.itertuples()
     ]
     frame["within_timescale"] = [
-        None if pd.isna(d) else bool(d <= t) for d, t in zip(frame["working_days"], frame["timescale_days"], strict=True)
+        None if pd.isna(d) else bool(d <= t)
+        for d, t in zip(frame["working_days"], frame["timescale_days"], strict=True)
     ]
-    frame["acknowledged_days"] = pd.array([
-        None if r.acknowledged is None or pd.isna(r.acknowledged) else wd.working_days_taken(r.received, r.acknowledged)
-        for r in frame.itertuples()
-    ], dtype="Int64")
+    frame["acknowledged_days"] = pd.array(
+        [
+            None
+            if r.acknowledged is None or pd.isna(r.acknowledged)
+            else wd.working_days_taken(r.received, r.acknowledged)
+            for r in frame.itertuples()
+        ],
+        dtype="Int64",
+    )
     return frame
 
 
@@ -125,7 +155,9 @@ def _complaint_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dic
             int((acknowledged["acknowledged_days"] <= wd.ACKNOWLEDGEMENT_DAYS).sum()), len(acknowledged)
         ),
         "median_working_days": _median(responded["working_days"]),
-        "rejection_reasons": counts(stage1[stage1["status"] == "rejected"]["rejection_reason"].fillna("Not recorded")),
+        "rejection_reasons": counts(
+            stage1[stage1["status"] == "rejected"]["rejection_reason"].fillna("Not recorded")
+        ),
         "stage_table": _stage_table(later),
     }
     for stage in (2, 3):
@@ -156,14 +188,16 @@ def _stage_table(accepted: pd.DataFrame) -> list[dict]:
     for stage in (1, 2, 3):
         rows = accepted[accepted["stage"] == stage]
         outcomes = Counter(rows["outcome"].dropna())
-        table.append({
-            "stage": stage,
-            "received": len(rows),
-            "statutory": int((rows["procedure"] == "statutory").sum()),
-            "corporate": int((rows["procedure"] == "corporate").sum()),
-            **{outcome: outcomes[outcome] for outcome in OUTCOME_KEYS},
-            "open": _open(rows),
-        })
+        table.append(
+            {
+                "stage": stage,
+                "received": len(rows),
+                "statutory": int((rows["procedure"] == "statutory").sum()),
+                "corporate": int((rows["procedure"] == "corporate").sum()),
+                **{outcome: outcomes[outcome] for outcome in OUTCOME_KEYS},
+                "open": _open(rows),
+            }
+        )
     return table
 
 
@@ -171,7 +205,8 @@ def _enquiry_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
     rows = _in_year(inputs.enquiries, service, year)
     answered = rows[rows["responded"].notna()]
     within = sum(
-        wd.working_days_taken(r.received, r.responded) <= wd.MEMBER_ENQUIRY_DAYS for r in answered.itertuples()
+        wd.working_days_taken(r.received, r.responded) <= wd.MEMBER_ENQUIRY_DAYS
+        for r in answered.itertuples()
     )
     return {
         "member_enquiries": len(rows),
@@ -211,7 +246,8 @@ def _ombudsman_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dic
         "ombudsman_remedy_total": int(total) if total.is_integer() else round(total, 2),
         "ombudsman_area_counts": counts(rows["area"].fillna("Not recorded")),
         "ombudsman_reasons_not_investigated": [
-            r for r in rows[rows["investigated"] == False]["reason_not_investigated"].fillna("Not recorded")  # noqa: E712
+            r
+            for r in rows[rows["investigated"] == False]["reason_not_investigated"].fillna("Not recorded")  # noqa: E712
         ],
         "ombudsman_cases": [
             {

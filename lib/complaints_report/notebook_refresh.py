@@ -24,8 +24,9 @@ def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def refresh(service: str) -> None:
     path = paths.notebook_for(service)
-    executed = papermill.execute_notebook(str(path), None, kernel_name="python3", progress_bar=False,
-                                          cwd=str(paths.NOTEBOOKS_DIR))
+    executed = papermill.execute_notebook(
+        str(path), None, kernel_name="python3", progress_bar=False, cwd=str(paths.NOTEBOOKS_DIR)
+    )
     nbformat.write(clean(executed), str(path))
     print(f"Refreshed {path.relative_to(paths.PROJECT_ROOT)}")
 

@@ -55,8 +55,11 @@ def headline_frame(figures: dict) -> pd.DataFrame:
     """Key figures this year and last, for the notebook's summary and the report's appendix."""
     previous = figures.get("previous_year", {})
     rows = [
-        {"Measure": label, figures["year_display"]: figures.get(key),
-         previous.get("year_display", "Previous year"): previous.get(key)}
+        {
+            "Measure": label,
+            figures["year_display"]: figures.get(key),
+            previous.get("year_display", "Previous year"): previous.get(key),
+        }
         for key, label in HEADLINE_KEYS
         if key in figures or key in previous
     ]
@@ -101,7 +104,7 @@ def figure_markdown(entry: dict, base: Path | str = ".") -> str:
     return (
         f'![{entry["title"]}]({image.as_posix()}){{#fig-{label} fig-alt="{_attribute(entry["alt"])}"}}\n\n'
         f'::: {{.content-visible when-format="html"}}\n'
-        f'<details><summary>Data for this chart</summary>\n\n'
+        f"<details><summary>Data for this chart</summary>\n\n"
         f"{markdown_table(data)}\n\n"
         f": {entry['title']} (data)\n\n"
         f"</details>\n:::\n"

@@ -26,8 +26,10 @@ class Finding:
     value: str
 
     def __str__(self) -> str:
-        return (f"{self.source}: looks like a {self.kind} ('{self.value}'). Remove it, or if it is the team's "
-                "own published contact, add it to allowed_identifiers in meta.yml")
+        return (
+            f"{self.source}: looks like a {self.kind} ('{self.value}'). Remove it, or if it is the team's "
+            "own published contact, add it to allowed_identifiers in meta.yml"
+        )
 
 
 def _normal(text: str) -> str:
@@ -45,6 +47,10 @@ def scan(texts: dict[str, str], references: set[str], allowed: list[str] | None 
                 if _normal(value) not in permitted and not any(_normal(value) in p for p in permitted):
                     findings.append(Finding(source, kind, value))
         for reference in references:
-            if reference and len(reference) >= 4 and re.search(rf"(?<!\w){re.escape(reference)}(?!\w)", text or ""):
+            if (
+                reference
+                and len(reference) >= 4
+                and re.search(rf"(?<!\w){re.escape(reference)}(?!\w)", text or "")
+            ):
                 findings.append(Finding(source, "case reference", reference))
     return list(dict.fromkeys(findings))

@@ -79,38 +79,92 @@ class RenderWarning(UserWarning):
 
 SUPPORTED_FEATURES: dict[str, frozenset[str]] = {
     # YAML keys in the qmd front matter, _quarto.yml and _quarto-<profile>.yml
-    "front_matter": frozenset({
-        "title", "subtitle", "author", "date", "lang", "toc", "toc-title", "toc-depth",
-        "execute", "format", "jupyter", "engine", "project", "profile",
-        "keep-md", "keep-typ", "keep-ipynb",
-    }),
+    "front_matter": frozenset(
+        {
+            "title",
+            "subtitle",
+            "author",
+            "date",
+            "lang",
+            "toc",
+            "toc-title",
+            "toc-depth",
+            "execute",
+            "format",
+            "jupyter",
+            "engine",
+            "project",
+            "profile",
+            "keep-md",
+            "keep-typ",
+            "keep-ipynb",
+        }
+    ),
     # under `format:`
     "formats": frozenset({"html", "typst"}),
-    "format_options": frozenset({
-        "toc", "toc-title", "toc-depth", "embed-resources", "standalone", "papersize", "pdf-standard",
-        "keep-md", "keep-typ", "keep-ipynb",
-    }),
+    "format_options": frozenset(
+        {
+            "toc",
+            "toc-title",
+            "toc-depth",
+            "embed-resources",
+            "standalone",
+            "papersize",
+            "pdf-standard",
+            "keep-md",
+            "keep-typ",
+            "keep-ipynb",
+        }
+    ),
     # under `execute:`, and as cell options
     "execute_options": frozenset({"echo", "eval", "output", "include", "warning", "error"}),
     # `#| key: value` lines at the top of a ```{python} cell
-    "cell_options": frozenset({
-        "label", "tags", "echo", "eval", "output", "include", "warning", "error",
-        "fig-cap", "fig-alt", "tbl-cap",
-    }),
+    "cell_options": frozenset(
+        {
+            "label",
+            "tags",
+            "echo",
+            "eval",
+            "output",
+            "include",
+            "warning",
+            "error",
+            "fig-cap",
+            "fig-alt",
+            "tbl-cap",
+        }
+    ),
     # values `output:` may take (besides true/false)
     "output_values": frozenset({"asis"}),
     # classes on ::: divs (and on spans / code blocks for content-visible / -hidden)
-    "div_classes": frozenset({
-        "callout-note", "callout-tip", "callout-warning", "callout-important", "callout-caution",
-        "content-visible", "content-hidden",
-    }),
+    "div_classes": frozenset(
+        {
+            "callout-note",
+            "callout-tip",
+            "callout-warning",
+            "callout-important",
+            "callout-caution",
+            "content-visible",
+            "content-hidden",
+        }
+    ),
     # classes pandoc itself understands on headings and code blocks
     "other_classes": frozenset({"unnumbered", "unlisted", "python", "markdown", "text"}),
     # key="value" attributes on divs, spans, images and headings
-    "attributes": frozenset({
-        "title", "when-format", "unless-format", "when-profile", "unless-profile",
-        "when-meta", "unless-meta", "fig-alt", "width", "height",
-    }),
+    "attributes": frozenset(
+        {
+            "title",
+            "when-format",
+            "unless-format",
+            "when-profile",
+            "unless-profile",
+            "when-meta",
+            "unless-meta",
+            "fig-alt",
+            "width",
+            "height",
+        }
+    ),
     # values of when-format / unless-format
     "when_formats": frozenset({"html", "typst"}),
     # @prefix-label cross-references
@@ -122,7 +176,12 @@ SUPPORTED_FEATURES: dict[str, frozenset[str]] = {
 }
 
 QUARTO_EXECUTE_DEFAULTS = {
-    "echo": True, "eval": True, "output": True, "include": True, "warning": True, "error": False,
+    "echo": True,
+    "eval": True,
+    "output": True,
+    "include": True,
+    "warning": True,
+    "error": False,
 }
 
 # ---------------------------------------------------------------------------------------
@@ -161,8 +220,7 @@ def resolve_engine(engine: str) -> str:
         )
     engine_used = "quarto" if available else "builtin"
     if choice == "auto":
-        log.info("Rendering engine: %s (auto: Quarto %s)", engine_used,
-                 "found" if available else "not found")
+        log.info("Rendering engine: %s (auto: Quarto %s)", engine_used, "found" if available else "not found")
     return engine_used
 
 
@@ -171,8 +229,16 @@ def resolve_engine(engine: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 
-def render_report(qmd: Path, *, profile: str, params: dict, work_dir: Path, formats: list[str],
-                  engine: str = "auto", metadata: dict | None = None) -> dict[str, Path]:
+def render_report(
+    qmd: Path,
+    *,
+    profile: str,
+    params: dict,
+    work_dir: Path,
+    formats: list[str],
+    engine: str = "auto",
+    metadata: dict | None = None,
+) -> dict[str, Path]:
     """Render ``qmd`` to ``work_dir/report.html`` and/or ``work_dir/report.pdf``.
 
     ``profile``: Quarto profile name(s), comma-separated ("" = the project's default).
@@ -219,7 +285,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     data = _parse_yaml(match.group(1) or "", "the front matter of the report")
-    return data, text[match.end():]
+    return data, text[match.end() :]
 
 
 def _parse_yaml(text: str, where: str) -> dict:
@@ -359,7 +425,8 @@ def build_date() -> datetime:
             return datetime.fromtimestamp(int(epoch), tz=UTC)
         except ValueError:
             raise EngineError(
-                f"SOURCE_DATE_EPOCH should be whole seconds since 1970, not {epoch!r}.") from None
+                f"SOURCE_DATE_EPOCH should be whole seconds since 1970, not {epoch!r}."
+            ) from None
     return datetime.now(tz=UTC)
 
 
@@ -440,10 +507,12 @@ def split_cell_options(source: str) -> tuple[dict, str]:
         options = yaml.safe_load("\n".join(option_lines)) or {}
     except yaml.YAMLError as error:
         raise EngineError(
-            f"The `#|` options of the cell starting `{code[:60]}` are not valid YAML: {error}") from None
+            f"The `#|` options of the cell starting `{code[:60]}` are not valid YAML: {error}"
+        ) from None
     if not isinstance(options, dict):
         raise EngineError(
-            f"The `#|` options of the cell starting `{code[:60]}` should be `key: value` lines.")
+            f"The `#|` options of the cell starting `{code[:60]}` should be `key: value` lines."
+        )
     if isinstance(options.get("tags"), str):
         options["tags"] = [options["tags"]]
     return options, code
@@ -495,7 +564,8 @@ def build_notebook(cells: list[Cell], defaults: dict):
             nb_cell.metadata["tags"] = tags
         elif cell.inline:
             nb_cell = nbformat.v4.new_code_cell(
-                _INLINE_CODE.format(marker=_INLINE_MARKER, expressions=cell.inline))
+                _INLINE_CODE.format(marker=_INLINE_MARKER, expressions=cell.inline)
+            )
             nb_cell.metadata["tags"] = ["inline-expressions"]
         else:
             continue
@@ -534,8 +604,14 @@ def kernel_environment(qmd_dir: Path, profiles: list[str]) -> Iterator[None]:
         spec_dir.mkdir(parents=True)
         spec = {
             # log level ERROR: no start-up chatter (e.g. about unencrypted local TCP) in the analyst's console
-            "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
-                     "--IPKernelApp.log_level=ERROR"],
+            "argv": [
+                sys.executable,
+                "-m",
+                "ipykernel_launcher",
+                "-f",
+                "{connection_file}",
+                "--IPKernelApp.log_level=ERROR",
+            ],
             "display_name": "Python 3 (complaints report)",
             "language": "python",
         }
@@ -550,8 +626,15 @@ def kernel_environment(qmd_dir: Path, profiles: list[str]) -> Iterator[None]:
             yield
 
 
-def execute_notebook(notebook, cells: list[Cell], params: dict, work_dir: Path, qmd_dir: Path,
-                     profiles: list[str], files_dir: Path):
+def execute_notebook(
+    notebook,
+    cells: list[Cell],
+    params: dict,
+    work_dir: Path,
+    qmd_dir: Path,
+    profiles: list[str],
+    files_dir: Path,
+):
     """Run the notebook with papermill (cwd = ``work_dir``); a failing cell becomes an EngineError."""
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
@@ -561,24 +644,42 @@ def execute_notebook(notebook, cells: list[Cell], params: dict, work_dir: Path, 
     with kernel_environment(qmd_dir, profiles):
         try:
             return papermill.execute_notebook(
-                notebook, str(executed_path), parameters=params, kernel_name=KERNEL_NAME,
-                cwd=str(work_dir), progress_bar=False, log_output=False, start_timeout=120,
+                notebook,
+                str(executed_path),
+                parameters=params,
+                kernel_name=KERNEL_NAME,
+                cwd=str(work_dir),
+                progress_bar=False,
+                log_output=False,
+                start_timeout=120,
             )
         except PapermillExecutionError as error:
             raise EngineError(_cell_failure(error, cells, executed_path)) from None
         except NoSuchKernel as error:
-            raise EngineError(f"The Python kernel could not be found ({error}). Is ipykernel installed "
-                              "in the project's environment?") from None
+            raise EngineError(
+                f"The Python kernel could not be found ({error}). Is ipykernel installed "
+                "in the project's environment?"
+            ) from None
 
 
 def _cell_failure(error, cells: list[Cell], executed_path: Path) -> str:
-    failed = next((cell for cell in cells if cell.kind == "code" and cell.source.strip()
-                   and cell.source.strip() == (error.source or "").strip()), None)
+    failed = next(
+        (
+            cell
+            for cell in cells
+            if cell.kind == "code"
+            and cell.source.strip()
+            and cell.source.strip() == (error.source or "").strip()
+        ),
+        None,
+    )
     where = f"the cell {failed.name}" if failed else "a cell"
     if _INLINE_MARKER in (error.source or ""):
         where = "an inline expression"
-    return (f"The report's code failed in {where}:\n  {error.ename}: {error.evalue}\n"
-            f"The executed notebook, with the full traceback, is at {executed_path}.")
+    return (
+        f"The report's code failed in {where}:\n  {error.ename}: {error.evalue}\n"
+        f"The executed notebook, with the full traceback, is at {executed_path}."
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -600,8 +701,12 @@ def _merge_streams(outputs: list) -> list:
     """Join consecutive stream outputs of the same name: printed Markdown arrives in chunks."""
     merged: list = []
     for output in outputs:
-        if (output.get("output_type") == "stream" and merged
-                and merged[-1].get("output_type") == "stream" and merged[-1]["name"] == output["name"]):
+        if (
+            output.get("output_type") == "stream"
+            and merged
+            and merged[-1].get("output_type") == "stream"
+            and merged[-1]["name"] == output["name"]
+        ):
             merged[-1] = dict(merged[-1], text=merged[-1]["text"] + output["text"])
         else:
             merged.append(dict(output))
@@ -618,8 +723,11 @@ class Assembler:
     image_count: int = 0
 
     def markdown(self, cells: list[Cell], executed) -> str:
-        by_index = {nb_cell.metadata.get("complaints_report_index"): nb_cell for nb_cell in executed.cells
-                    if "complaints_report_index" in nb_cell.metadata}
+        by_index = {
+            nb_cell.metadata.get("complaints_report_index"): nb_cell
+            for nb_cell in executed.cells
+            if "complaints_report_index" in nb_cell.metadata
+        }
         parts: list[str] = []
         for index, cell in enumerate(cells):
             if cell.kind == "markdown":
@@ -638,7 +746,8 @@ class Assembler:
             expression, result = next(values)
             if "error" in result:
                 raise EngineError(
-                    f"The inline expression `{{python}} {expression}` failed: {result['error']}")
+                    f"The inline expression `{{python}} {expression}` failed: {result['error']}"
+                )
             return result["value"]
 
         return _INLINE_EXPRESSION.sub(replace, cell.source)
@@ -690,7 +799,7 @@ class Assembler:
         if not (caption or alt):
             raise EngineError(
                 f"The cell {cell.name} shows an image without alt text. Give the cell "
-                "`#| fig-alt: \"...\"` (and `#| fig-cap:` for a numbered figure), or, if the chart is "
+                '`#| fig-alt: "..."` (and `#| fig-cap:` for a numbered figure), or, if the chart is '
                 "saved to a file and shown with Markdown, close it with `plt.close(fig)` so it is not "
                 "displayed a second time."
             )
@@ -721,8 +830,9 @@ def _inline_results(nb_cell) -> list[dict]:
         if output.get("output_type") == "stream" and _INLINE_MARKER in output.get("text", ""):
             payload = output["text"].split(_INLINE_MARKER)[-1].strip().splitlines()[0]
             return json.loads(payload)
-    raise EngineError("The inline expressions of the report were not evaluated (no result came back "
-                      "from the kernel).")
+    raise EngineError(
+        "The inline expressions of the report were not evaluated (no result came back from the kernel)."
+    )
 
 
 _STYLE_ELEMENT = re.compile(r"<style\b.*?</style>", re.S | re.I)
@@ -775,17 +885,30 @@ def _toc_args(settings: FormatSettings) -> list[str]:
     return ["--toc", f"--toc-depth={settings.toc_depth}"] if settings.toc else []
 
 
-def write_html(markdown: Path, settings: FormatSettings, profiles: list[str], work_dir: Path,
-               files_dir: Path) -> Path:
+def write_html(
+    markdown: Path, settings: FormatSettings, profiles: list[str], work_dir: Path, files_dir: Path
+) -> Path:
     """Self-contained, accessible HTML: the template, CSS and images are all embedded."""
     output = work_dir / "report.html"
     metadata = _metadata_file(settings, profiles, work_dir, files_dir / "metadata-html.yml")
-    _run_pandoc([
-        str(markdown), "--from=markdown", "--to=html5", "--standalone", "--embed-resources",
-        f"--template={HTML_TEMPLATE}", f"--css={HTML_CSS}", f"--lua-filter={LUA_FILTER}",
-        f"--metadata-file={metadata}", f"--resource-path={work_dir}", "--syntax-highlighting=none",
-        *_toc_args(settings), f"--output={output}",
-    ], cwd=work_dir)
+    _run_pandoc(
+        [
+            str(markdown),
+            "--from=markdown",
+            "--to=html5",
+            "--standalone",
+            "--embed-resources",
+            f"--template={HTML_TEMPLATE}",
+            f"--css={HTML_CSS}",
+            f"--lua-filter={LUA_FILTER}",
+            f"--metadata-file={metadata}",
+            f"--resource-path={work_dir}",
+            "--syntax-highlighting=none",
+            *_toc_args(settings),
+            f"--output={output}",
+        ],
+        cwd=work_dir,
+    )
     return output
 
 
@@ -809,16 +932,28 @@ def _typst_variables(settings: FormatSettings) -> list[str]:
     return [f"--variable={variable}" for variable in variables]
 
 
-def write_pdf(markdown: Path, settings: FormatSettings, profiles: list[str], work_dir: Path,
-              files_dir: Path) -> Path:
+def write_pdf(
+    markdown: Path, settings: FormatSettings, profiles: list[str], work_dir: Path, files_dir: Path
+) -> Path:
     """Typst from pandoc, compiled to a tagged PDF/UA-1 with Typst's bundled fonts only."""
     typ = files_dir / "report.typ"
     metadata = _metadata_file(settings, profiles, work_dir, files_dir / "metadata-typst.yml")
-    _run_pandoc([
-        str(markdown), "--from=markdown", "--to=typst", "--standalone", f"--template={TYPST_TEMPLATE}",
-        f"--lua-filter={LUA_FILTER}", f"--metadata-file={metadata}", "--syntax-highlighting=none",
-        *_typst_variables(settings), *_toc_args(settings), f"--output={typ}",
-    ], cwd=work_dir)
+    _run_pandoc(
+        [
+            str(markdown),
+            "--from=markdown",
+            "--to=typst",
+            "--standalone",
+            f"--template={TYPST_TEMPLATE}",
+            f"--lua-filter={LUA_FILTER}",
+            f"--metadata-file={metadata}",
+            "--syntax-highlighting=none",
+            *_typst_variables(settings),
+            *_toc_args(settings),
+            f"--output={typ}",
+        ],
+        cwd=work_dir,
+    )
     output = work_dir / "report.pdf"
     compile_typst(typ, output)
     return output
@@ -841,8 +976,15 @@ def compile_typst(typ: Path, output: Path) -> None:
     timestamp = int(build_date().timestamp()) if os.environ.get("SOURCE_DATE_EPOCH") else None
     root = Path(typ.resolve().anchor)  # images are referenced by absolute path
     try:
-        typst.compile(str(typ), output=str(output), root=str(root), font_paths=_font_paths(),
-                      ignore_system_fonts=True, pdf_standards="ua-1", timestamp=timestamp)
+        typst.compile(
+            str(typ),
+            output=str(output),
+            root=str(root),
+            font_paths=_font_paths(),
+            ignore_system_fonts=True,
+            pdf_standards="ua-1",
+            timestamp=timestamp,
+        )
     except Exception as error:  # the typst package raises its own error types
         raise EngineError(f"Typst could not make the PDF from {typ}:\n{error}") from None
 
@@ -861,18 +1003,26 @@ def _warnings_once() -> Iterator[None]:
         warnings.warn(message, category, stacklevel=4)
 
 
-def _render_builtin(qmd: Path, profile: str, params: dict, work_dir: Path,
-                    formats: list[str], metadata: dict | None = None) -> dict[str, Path]:
+def _render_builtin(
+    qmd: Path, profile: str, params: dict, work_dir: Path, formats: list[str], metadata: dict | None = None
+) -> dict[str, Path]:
     project = _read_yaml_file(qmd.parent / "_quarto.yml")
     profiles = active_profiles(profile, project)
     config = merge_config(load_config(qmd, profiles), metadata or {})
     _, body = split_front_matter(qmd.read_text(encoding="utf-8"))
     for feature in unsupported_features(qmd.read_text(encoding="utf-8")) + _unsupported_config(config):
-        warnings.warn(f"The built-in engine does not support {feature} (see docs/quarto-features.md).",
-                      RenderWarning, stacklevel=3)
+        warnings.warn(
+            f"The built-in engine does not support {feature} (see docs/quarto-features.md).",
+            RenderWarning,
+            stacklevel=3,
+        )
     if not config.get("title"):
-        warnings.warn("The report has no `title:`; the page needs one as its only level-1 heading and the "
-                      "PDF as its document title.", RenderWarning, stacklevel=3)
+        warnings.warn(
+            "The report has no `title:`; the page needs one as its only level-1 heading and the "
+            "PDF as its document title.",
+            RenderWarning,
+            stacklevel=3,
+        )
     files_dir = work_dir / FILES_DIR_NAME
     if files_dir.exists():
         shutil.rmtree(files_dir)
@@ -880,9 +1030,12 @@ def _render_builtin(qmd: Path, profile: str, params: dict, work_dir: Path,
 
     cells = read_cells(body)
     if params and not any("parameters" in (cell.options.get("tags") or []) for cell in cells):
-        warnings.warn("The report has no cell tagged `parameters` (`#| tags: [parameters]`): the values "
-                      "passed in are set before the first cell, where later assignments can overwrite them.",
-                      RenderWarning, stacklevel=3)
+        warnings.warn(
+            "The report has no cell tagged `parameters` (`#| tags: [parameters]`): the values "
+            "passed in are set before the first cell, where later assignments can overwrite them.",
+            RenderWarning,
+            stacklevel=3,
+        )
     defaults = execute_defaults(config)
     notebook = build_notebook(cells, defaults)
     log.info("Running %d cells of %s", sum(cell.kind == "code" for cell in cells), qmd.name)
@@ -910,8 +1063,9 @@ def _render_builtin(qmd: Path, profile: str, params: dict, work_dir: Path,
 _QUARTO_PROJECT_FILES = ("_quarto.yml", "_quarto.yaml", "_metadata.yml", "_brand.yml")
 
 
-def _render_with_quarto(qmd: Path, profile: str, params: dict, work_dir: Path,
-                        formats: list[str], metadata: dict | None = None) -> dict[str, Path]:
+def _render_with_quarto(
+    qmd: Path, profile: str, params: dict, work_dir: Path, formats: list[str], metadata: dict | None = None
+) -> dict[str, Path]:
     """``quarto render`` with the cells running in ``work_dir``.
 
     Quarto runs a document's cells in the document's folder and resolves its images there,
@@ -927,9 +1081,16 @@ def _render_with_quarto(qmd: Path, profile: str, params: dict, work_dir: Path,
     params_file = work_dir / ".report-params.yml"
     params_file.write_text(yaml.safe_dump(params, allow_unicode=True, sort_keys=True), encoding="utf-8")
     try:
-        return {name: _run_quarto(_quarto_command(qmd.name, name, params_file.name, profiles, metadata),
-                                  work_dir, qmd, name, profiles)
-                for name in formats}
+        return {
+            name: _run_quarto(
+                _quarto_command(qmd.name, name, params_file.name, profiles, metadata),
+                work_dir,
+                qmd,
+                name,
+                profiles,
+            )
+            for name in formats
+        }
     finally:
         for path in [*staged, params_file]:
             path.unlink(missing_ok=True)
@@ -937,8 +1098,9 @@ def _render_with_quarto(qmd: Path, profile: str, params: dict, work_dir: Path,
             shutil.rmtree(quarto_cache, ignore_errors=True)
 
 
-def _quarto_command(source: str, name: str, params_file: str, profiles: list[str],
-                    metadata: dict | None = None) -> list[str]:
+def _quarto_command(
+    source: str, name: str, params_file: str, profiles: list[str], metadata: dict | None = None
+) -> list[str]:
     command = ["quarto", "render", source, "--to", QUARTO_TARGET[name], "--execute-params", params_file]
     for key, value in (metadata or {}).items():
         command += ["-M", f"{key}:{value}"]
@@ -953,8 +1115,12 @@ def _stage_for_quarto(qmd: Path, work_dir: Path) -> list[Path]:
     """Copy the qmd and its project files into ``work_dir``; return the copies made."""
     if qmd.parent == work_dir:
         return []
-    sources = [qmd, *sorted(qmd.parent.glob("_quarto-*.yml")), *sorted(qmd.parent.glob("_quarto-*.yaml")),
-               *(qmd.parent / name for name in _QUARTO_PROJECT_FILES)]
+    sources = [
+        qmd,
+        *sorted(qmd.parent.glob("_quarto-*.yml")),
+        *sorted(qmd.parent.glob("_quarto-*.yaml")),
+        *(qmd.parent / name for name in _QUARTO_PROJECT_FILES),
+    ]
     staged = []
     for source in sources:
         if source.is_file():
@@ -985,8 +1151,11 @@ def _find_quarto_output(work_dir: Path, qmd: Path, name: str, profiles: list[str
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    raise EngineError(f"Quarto finished but {filename} was not found in {work_dir}"
-                      + (f" or {work_dir / output_dir}" if output_dir else "") + ".")
+    raise EngineError(
+        f"Quarto finished but {filename} was not found in {work_dir}"
+        + (f" or {work_dir / output_dir}" if output_dir else "")
+        + "."
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -1029,8 +1198,9 @@ def _unsupported_config(config: dict) -> list[str]:
     found = [f"front-matter key `{key}`" for key in config if key not in SUPPORTED_FEATURES["front_matter"]]
     execute = config.get("execute")
     if isinstance(execute, dict):
-        found += [f"execute option `{key}`" for key in execute
-                  if key not in SUPPORTED_FEATURES["execute_options"]]
+        found += [
+            f"execute option `{key}`" for key in execute if key not in SUPPORTED_FEATURES["execute_options"]
+        ]
     formats = config.get("format")
     if isinstance(formats, str):
         formats = {formats: {}}
@@ -1039,8 +1209,11 @@ def _unsupported_config(config: dict) -> list[str]:
             if name not in SUPPORTED_FEATURES["formats"]:
                 found.append(f"format `{name}` (the built-in engine writes html and typst)")
             elif isinstance(options, dict):
-                found += [f"format option `{name}: {key}`" for key in options
-                          if key not in SUPPORTED_FEATURES["format_options"]]
+                found += [
+                    f"format option `{name}: {key}`"
+                    for key in options
+                    if key not in SUPPORTED_FEATURES["format_options"]
+                ]
     return found
 
 

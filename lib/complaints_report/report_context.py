@@ -19,8 +19,12 @@ from complaints_report.suppression import shown
 from complaints_report.tables import Table
 from complaints_report.years import ReportingYear
 
-OUTCOME_WORDS = {"upheld": "upheld", "partly_upheld": "partly upheld", "not_upheld": "not upheld",
-                 "withdrawn": "withdrawn"}
+OUTCOME_WORDS = {
+    "upheld": "upheld",
+    "partly_upheld": "partly upheld",
+    "not_upheld": "not upheld",
+    "withdrawn": "withdrawn",
+}
 
 
 def _in_sentence(text: str) -> str:
@@ -53,25 +57,56 @@ REGULATION_SOURCES = {
 REGULATION_ROWS = {
     "asc": [
         ("Number of complaints received", "Volume of complaints", _get("complaints_received")),
-        ("Number of complaints the council decided were well-founded (upheld or partly upheld)", "Outcomes",
-         lambda r: f"{r.m['upheld'] + r.m['partly_upheld']:,}" if "upheld" in r.m else "Not available"),
-        ("Number of complaints referred to the Ombudsman", "Ombudsman (LGSCO) activity", _get("ombudsman_received")),
-        ("The subject matter of complaints", "Nature of issue; Complaints activity by team",
-         lambda r: f"{len(r.m.get('category_counts', {}))} categories"),
-        ("Matters of general importance arising from complaints", "Outcomes; Learning from complaints",
-         lambda r: "Described"),
-        ("Action taken to improve services as a result of complaints", "Learning from complaints; "
-         "Future development", lambda r: "Described"),
+        (
+            "Number of complaints the council decided were well-founded (upheld or partly upheld)",
+            "Outcomes",
+            lambda r: f"{r.m['upheld'] + r.m['partly_upheld']:,}" if "upheld" in r.m else "Not available",
+        ),
+        (
+            "Number of complaints referred to the Ombudsman",
+            "Ombudsman (LGSCO) activity",
+            _get("ombudsman_received"),
+        ),
+        (
+            "The subject matter of complaints",
+            "Nature of issue; Complaints activity by team",
+            lambda r: f"{len(r.m.get('category_counts', {}))} categories",
+        ),
+        (
+            "Matters of general importance arising from complaints",
+            "Outcomes; Learning from complaints",
+            lambda r: "Described",
+        ),
+        (
+            "Action taken to improve services as a result of complaints",
+            "Learning from complaints; Future development",
+            lambda r: "Described",
+        ),
     ],
     "childrens": [
-        ("Number of complaints at each stage", "Complaints received (table by stage)",
-         lambda r: " / ".join(f"{row['received']:,}" for row in r.m["stage_table"]) + " (stages 1 / 2 / 3)"),
-        ("Timescales met", "Response times and outcomes", _get("stage1_within_timescale_pct", "% at stage 1")),
-        ("Outcomes of complaints", "Complaints received; Complaints at stage 2 and 3",
-         _get("upheld_or_partly_pct", "% upheld or partly upheld at stage 1")),
+        (
+            "Number of complaints at each stage",
+            "Complaints received (table by stage)",
+            lambda r: (
+                " / ".join(f"{row['received']:,}" for row in r.m["stage_table"]) + " (stages 1 / 2 / 3)"
+            ),
+        ),
+        (
+            "Timescales met",
+            "Response times and outcomes",
+            _get("stage1_within_timescale_pct", "% at stage 1"),
+        ),
+        (
+            "Outcomes of complaints",
+            "Complaints received; Complaints at stage 2 and 3",
+            _get("upheld_or_partly_pct", "% upheld or partly upheld at stage 1"),
+        ),
         ("Complaints considered by the Ombudsman", "Ombudsman cases", _get("ombudsman_received")),
-        ("Subject matter of complaints", "Performance overview",
-         lambda r: f"{len(r.m.get('category_counts', {}))} categories"),
+        (
+            "Subject matter of complaints",
+            "Performance overview",
+            lambda r: f"{len(r.m.get('category_counts', {}))} categories",
+        ),
         ("Learning and service improvement", "Learning from complaints", lambda r: "Described"),
         ("Advocacy provided", "Overview of the procedure; Appendix B", lambda r: "Described"),
     ],
@@ -90,7 +125,9 @@ class ReportContext:
     placeholders: list[str] = field(default_factory=list)
 
     @classmethod
-    def load(cls, service: str, year: str, artefacts_dir: str | Path, content_dir: str | Path = "") -> ReportContext:
+    def load(
+        cls, service: str, year: str, artefacts_dir: str | Path, content_dir: str | Path = ""
+    ) -> ReportContext:
         artefacts_dir = Path(artefacts_dir)
         reporting_year = ReportingYear.parse(year)
         content_folder = Path(content_dir) if content_dir else paths.CONTENT_DIR
@@ -155,7 +192,9 @@ class ReportContext:
         return shown(value, self.m.get("suppressed_below"))
 
     def category_sentence(self, count: int = 5) -> str:
-        parts = [f"{share} about {_in_sentence(name)}" for name, _, share in self.top("category_counts", count)]
+        parts = [
+            f"{share} about {_in_sentence(name)}" for name, _, share in self.top("category_counts", count)
+        ]
         if not parts:
             return "No complaints were accepted, so there are no categories to report."
         parts[0] = parts[0].replace(" about ", " were about ", 1)
@@ -167,8 +206,10 @@ class ReportContext:
         data = self.chart_data("outcomes")
         if data is None or data["year"].nunique() < 2:
             return ""
-        return f"@fig-outcomes compares the outcomes with the {wording.number_word(data['year'].nunique() - 1)} " \
-               f"year{'s' if data['year'].nunique() > 2 else ''} before."
+        return (
+            f"@fig-outcomes compares the outcomes with the {wording.number_word(data['year'].nunique() - 1)} "
+            f"year{'s' if data['year'].nunique() > 2 else ''} before."
+        )
 
     def money(self, key: str) -> str:
         return wording.pounds(self.m[key])
@@ -190,8 +231,10 @@ class ReportContext:
         if data is None or len(data) < 3:
             return ""
         values = [int(v) for v in data.iloc[:, 1]]
-        return (f"Over the last {wording.number_word(len(values))} years the number of complaints has been "
-                f"{wording.trend_phrase(values)} (@fig-volume).")
+        return (
+            f"Over the last {wording.number_word(len(values))} years the number of complaints has been "
+            f"{wording.trend_phrase(values)} (@fig-volume)."
+        )
 
     def area_sentence(self) -> str:
         top = self.top("area_counts", 2)
@@ -206,15 +249,19 @@ class ReportContext:
         if "upheld_or_partly_pct" not in self.m:
             return "No complaints had been decided by the end of the year."
         m = self.m
-        text = (f"{self.share_phrase('upheld_or_partly_pct').capitalize()} of the complaints decided "
-                f"({m['upheld_or_partly_pct']}%) were upheld or partly upheld: {m['upheld']:,} upheld, "
-                f"{m['partly_upheld']:,} partly upheld and {m['not_upheld']:,} not upheld.")
+        text = (
+            f"{self.share_phrase('upheld_or_partly_pct').capitalize()} of the complaints decided "
+            f"({m['upheld_or_partly_pct']}%) were upheld or partly upheld: {m['upheld']:,} upheld, "
+            f"{m['partly_upheld']:,} partly upheld and {m['not_upheld']:,} not upheld."
+        )
         extra = []
         if m.get("withdrawn"):
             extra.append(f"{wording.plural(m['withdrawn'], 'complaint was', 'complaints were')} withdrawn")
         if m.get("open"):
-            extra.append(f"{wording.plural(m['open'], 'complaint was', 'complaints were')} still open at the end "
-                         "of the year")
+            extra.append(
+                f"{wording.plural(m['open'], 'complaint was', 'complaints were')} still open at the end "
+                "of the year"
+            )
         if extra:
             text += " " + " and ".join(extra).capitalize() + "."
         return text
@@ -223,8 +270,10 @@ class ReportContext:
         if not self.m.get("stage1_responded"):
             return "No complaints had been answered by the end of the year."
         m = self.m
-        text = (f"{m['within_10_pct']}% of complaints were answered within 10 working days. A further "
-                f"{m['within_20_pct']}% took 11 to 20 working days and {m['over_20_pct']}% took more than 20.")
+        text = (
+            f"{m['within_10_pct']}% of complaints were answered within 10 working days. A further "
+            f"{m['within_20_pct']}% took 11 to 20 working days and {m['over_20_pct']}% took more than 20."
+        )
         if "within_10_pct" in self.prev:
             text += f" Answers within 10 working days were {self.points_change('within_10_pct')}."
         return text
@@ -233,19 +282,22 @@ class ReportContext:
         m = self.m
         if "ombudsman_received" not in m:
             return "There are no Ombudsman figures for this year."
-        text = (f"The Local Government and Social Care Ombudsman (LGSCO) told the council about "
-                f"{wording.plural(m['ombudsman_received'], 'new complaint')} in {m['year_display']}")
+        text = (
+            f"The Local Government and Social Care Ombudsman (LGSCO) told the council about "
+            f"{wording.plural(m['ombudsman_received'], 'new complaint')} in {m['year_display']}"
+        )
         if "ombudsman_received" in self.prev:
             text += f", compared with {self.prev['ombudsman_received']:,} in {self.prev['year_display']}"
         text += f". It investigated {_number(m['ombudsman_investigated'])}"
         reasons = m.get("ombudsman_reasons_not_investigated", [])
         if reasons:
-            text += (f"; {wording.number_word(len(reasons))} {'was' if len(reasons) == 1 else 'were'} not "
-                     f"investigated ({'; '.join(_in_sentence(r) for r in reasons)})")
+            text += (
+                f"; {wording.number_word(len(reasons))} {'was' if len(reasons) == 1 else 'were'} not "
+                f"investigated ({'; '.join(_in_sentence(r) for r in reasons)})"
+            )
         text += "."
         if m.get("ombudsman_investigated"):
-            text += (f" It found fault in {_number(m['ombudsman_fault_found'])} of the cases it "
-                     f"investigated")
+            text += f" It found fault in {_number(m['ombudsman_fault_found'])} of the cases it investigated"
             if m.get("ombudsman_remedy_total"):
                 text += f", and financial remedies totalled {self.money('ombudsman_remedy_total')}"
             text += "."
@@ -257,8 +309,10 @@ class ReportContext:
             return "There are no Member enquiry figures for this year."
         text = f"The {self.team_short()} handled {m['member_enquiries']:,} Member enquiries in {m['year_display']}."
         if "member_enquiries_within_5_pct" in m:
-            text += (f" {m['member_enquiries_within_5_pct']}% of those answered were answered within the "
-                     "council-wide standard of 5 working days")
+            text += (
+                f" {m['member_enquiries_within_5_pct']}% of those answered were answered within the "
+                "council-wide standard of 5 working days"
+            )
             if "member_enquiries_within_5_pct" in self.prev:
                 text += f", {self.points_change('member_enquiries_within_5_pct')}"
             text += "."
@@ -271,30 +325,40 @@ class ReportContext:
         text = f"{wording.plural(m['compliments'], 'compliment was', 'compliments were')} recorded in {m['year_display']}."
         top = [(team, n) for team, n in m.get("compliments_by_team", {}).items() if n is not None][:2]
         if len(top) == 2:
-            text += f" {top[0][0]} received the most ({top[0][1]:,}), followed by {top[1][0]} ({top[1][1]:,})."
+            text += (
+                f" {top[0][0]} received the most ({top[0][1]:,}), followed by {top[1][0]} ({top[1][1]:,})."
+            )
         return text
 
     def received_sentence(self) -> str:
         m = self.m
-        text = (f"In {m['year_display']} the {self.team_short()} received {m['complaints_received']:,} complaints "
-                f"about Children's Services.")
+        text = (
+            f"In {m['year_display']} the {self.team_short()} received {m['complaints_received']:,} complaints "
+            f"about Children's Services."
+        )
         if m.get("complaints_rejected"):
             reasons = ", ".join(_in_sentence(k) for k in m.get("rejection_reasons", {}))
-            text += (f" {m['complaints_rejected']:,} were not accepted ({reasons}), leaving "
-                     f"{m['complaints_accepted']:,}")
+            text += (
+                f" {m['complaints_rejected']:,} were not accepted ({reasons}), leaving "
+                f"{m['complaints_accepted']:,}"
+            )
         else:
             text += f" All {m['complaints_accepted']:,} were accepted"
-        text += (f": {m['statutory']:,} under the statutory procedure and {m['corporate']:,} under the "
-                 f"non-statutory (corporate) procedure.")
+        text += (
+            f": {m['statutory']:,} under the statutory procedure and {m['corporate']:,} under the "
+            f"non-statutory (corporate) procedure."
+        )
         if "complaints_accepted" in self.prev:
-            text += (f" This is {self.percent_change('complaints_accepted')} in {self.prev['year_display']}.")
+            text += f" This is {self.percent_change('complaints_accepted')} in {self.prev['year_display']}."
         return text
 
     def timeliness_sentence(self) -> str:
         if "stage1_within_timescale_pct" not in self.m:
             return "No stage 1 complaints had been answered by the end of the year."
-        text = (f"Children's Services answered {self.m['stage1_within_timescale_pct']}% of stage 1 complaints "
-                "within the timescale (10 working days, or 20 where an extension was agreed)")
+        text = (
+            f"Children's Services answered {self.m['stage1_within_timescale_pct']}% of stage 1 complaints "
+            "within the timescale (10 working days, or 20 where an extension was agreed)"
+        )
         if "stage1_within_timescale_pct" in self.prev:
             text += f", {self.points_change('stage1_within_timescale_pct')}"
         return text + "."
@@ -303,17 +367,21 @@ class ReportContext:
         row = next(r for r in self.m["stage_table"] if r["stage"] == stage)
         if not row["received"]:
             return f"No complaints were considered at stage {stage} in {self.m['year_display']}."
-        text = (f"{wording.plural(row['received'], 'complaint was', 'complaints were')} received at stage {stage} "
-                f"in {self.m['year_display']}: {self.shown(row['statutory'])} statutory and "
-                f"{self.shown(row['corporate'])} non-statutory.")
+        text = (
+            f"{wording.plural(row['received'], 'complaint was', 'complaints were')} received at stage {stage} "
+            f"in {self.m['year_display']}: {self.shown(row['statutory'])} statutory and "
+            f"{self.shown(row['corporate'])} non-statutory."
+        )
         decided = [f"{self.shown(row[k])} {OUTCOME_WORDS[k]}" for k in OUTCOME_WORDS if row[k] != 0]
         if decided:
             text += " Outcomes: " + ", ".join(decided) + "."
         if row["open"] is None:
             text += f" Some complaints have not concluded yet; they will be reported in the {self.year.next.display} report."
         elif row["open"]:
-            text += (f" {wording.plural(row['open'], 'complaint has', 'complaints have')} not concluded yet; "
-                     f"the outcome will be reported in the {self.year.next.display} report.")
+            text += (
+                f" {wording.plural(row['open'], 'complaint has', 'complaints have')} not concluded yet; "
+                f"the outcome will be reported in the {self.year.next.display} report."
+            )
         return text
 
     def chart_data(self, name: str) -> pd.DataFrame | None:
@@ -324,11 +392,15 @@ class ReportContext:
         """What the regulations require the annual report to show, and where this report shows it."""
         rows = REGULATION_ROWS[self.service]
         data = pd.DataFrame(
-            [{"Requirement": need, "Where in this report": where, "This year": value(self)}
-             for need, where, value in rows]
+            [
+                {"Requirement": need, "Where in this report": where, "This year": value(self)}
+                for need, where, value in rows
+            ]
         )
         source = REGULATION_SOURCES[self.service]
-        return presentation.table_markdown(Table("table_regulations", f"What {source} ask the report to show", data))
+        return presentation.table_markdown(
+            Table("table_regulations", f"What {source} ask the report to show", data)
+        )
 
     def data_quality(self) -> str:
         """Rows read = rows counted + rows excluded, from the notebook's row accounting."""
@@ -337,19 +409,25 @@ class ReportContext:
             return ""
         from complaints_report.row_accounting import summary_frame
 
-        table = Table("table_rows", "Every row of the input files, counted or excluded", summary_frame(totals))
-        return (f"The input files held {totals['rows_read']:,} rows: {totals['rows_counted']:,} were used in this "
-                f"report and {totals['rows_excluded']:,} were excluded, for the reasons in the table below. "
-                "Nothing else was dropped; the list of every row and why it was counted or excluded is "
-                "published beside the report as `data/rows.csv`.\n\n" + presentation.table_markdown(table))
+        table = Table(
+            "table_rows", "Every row of the input files, counted or excluded", summary_frame(totals)
+        )
+        return (
+            f"The input files held {totals['rows_read']:,} rows: {totals['rows_counted']:,} were used in this "
+            f"report and {totals['rows_excluded']:,} were excluded, for the reasons in the table below. "
+            "Nothing else was dropped; the list of every row and why it was counted or excluded is "
+            "published beside the report as `data/rows.csv`.\n\n" + presentation.table_markdown(table)
+        )
 
     def method_note(self) -> str:
         note = (paths.RESOURCES_DIR / "method_note.md").read_text(encoding="utf-8")
         if self.m.get("suppressed_below"):
-            note += (f"- **Small numbers.** In the breakdowns by category, team, area and stage, counts below "
-                     f"{self.m['suppressed_below']} are shown as \"fewer than {self.m['suppressed_below']}\"; where "
-                     "only one count in a breakdown was that small, the next smallest is hidden too, so that no "
-                     "hidden count can be worked out from the total.\n")
+            note += (
+                f"- **Small numbers.** In the breakdowns by category, team, area and stage, counts below "
+                f'{self.m["suppressed_below"]} are shown as "fewer than {self.m["suppressed_below"]}"; where '
+                "only one count in a breakdown was that small, the next smallest is hidden too, so that no "
+                "hidden count can be worked out from the total.\n"
+            )
         return note
 
     def accessibility_statement(self) -> str:
@@ -388,7 +466,9 @@ class ReportContext:
         then hides the other profile's content)."""
         if key not in {section.key for section in content.SECTIONS[self.service]}:
             return ""
-        text, is_placeholder = content.read_section(self.content_dir, self.year, self.service, key, self.flat())
+        text, is_placeholder = content.read_section(
+            self.content_dir, self.year, self.service, key, self.flat()
+        )
         if is_placeholder:
             self.placeholders.append(content.section_title(self.service, key))
         return text + "\n"

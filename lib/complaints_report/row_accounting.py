@@ -60,10 +60,16 @@ def row_accounts(inputs: Inputs, service: str, year: ReportingYear) -> pd.DataFr
         status = _STATUS.get(kind, _simple_status)
         for row in frame.itertuples(index=False):
             result, reason = status(row, service, year)
-            lines.append({
-                "file": row.source_file, "row": row.source_row, "kind": kind,
-                "reference": getattr(row, "reference", "") or "", "result": result, "reason": reason,
-            })
+            lines.append(
+                {
+                    "file": row.source_file,
+                    "row": row.source_row,
+                    "kind": kind,
+                    "reference": getattr(row, "reference", "") or "",
+                    "result": result,
+                    "reason": reason,
+                }
+            )
     return pd.DataFrame(lines, columns=["file", "row", "kind", "reference", "result", "reason"])
 
 
@@ -91,8 +97,22 @@ def summary_frame(totals: dict) -> pd.DataFrame:
     for kind, part in totals["by_kind"].items():
         excluded = sum(part["excluded"].values())
         reasons = "; ".join(f"{reason}: {n}" for reason, n in part["excluded"].items())
-        rows.append({"Input": kind, "Rows read": part["read"], "Counted": part["counted"], "Excluded": excluded,
-                     "Why excluded": reasons or "–"})
-    rows.append({"Input": "All", "Rows read": totals["rows_read"], "Counted": totals["rows_counted"],
-                 "Excluded": totals["rows_excluded"], "Why excluded": ""})
+        rows.append(
+            {
+                "Input": kind,
+                "Rows read": part["read"],
+                "Counted": part["counted"],
+                "Excluded": excluded,
+                "Why excluded": reasons or "–",
+            }
+        )
+    rows.append(
+        {
+            "Input": "All",
+            "Rows read": totals["rows_read"],
+            "Counted": totals["rows_counted"],
+            "Excluded": totals["rows_excluded"],
+            "Why excluded": "",
+        }
+    )
     return pd.DataFrame(rows)

@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import copy
 
-BREAKDOWNS = ("category_counts", "team_counts", "area_counts", "member_enquiries_by_area", "compliments_by_team")
+BREAKDOWNS = (
+    "category_counts",
+    "team_counts",
+    "area_counts",
+    "member_enquiries_by_area",
+    "compliments_by_team",
+)
 STAGE_GROUPS = (("statutory", "corporate"), ("upheld", "partly_upheld", "not_upheld", "withdrawn", "open"))
 
 

@@ -32,9 +32,19 @@ def areas_table(figures: dict) -> Table:
     for area, count in figures["area_counts"].items():
         teams = figures.get("area_team_counts", {}).get(area, {})
         threshold = figures.get("suppressed_below")
-        split = " and ".join(f"{shown(n, threshold)} {team}" for team, n in teams.items()) if len(teams) > 1 else ""
-        rows.append({"Area": area, "Complaints": shown(count, threshold) if count is None else count, "Teams": split,
-                     "LGSCO cases": lgsco.get(area, 0)})
+        split = (
+            " and ".join(f"{shown(n, threshold)} {team}" for team, n in teams.items())
+            if len(teams) > 1
+            else ""
+        )
+        rows.append(
+            {
+                "Area": area,
+                "Complaints": shown(count, threshold) if count is None else count,
+                "Teams": split,
+                "LGSCO cases": lgsco.get(area, 0),
+            }
+        )
     data = pd.DataFrame(rows)
     if not data["Teams"].astype(bool).any():
         data = data.drop(columns="Teams")
@@ -44,10 +54,14 @@ def areas_table(figures: dict) -> Table:
 def departments_table(figures: dict) -> Table:
     total = figures["complaints_accepted"]
     data = pd.DataFrame(
-        [{"Department": team,
-          "Complaints": shown(n, figures.get("suppressed_below")) if n is None else n,
-          "Share": "–" if n is None else f"{percent(n, total)}%"}
-         for team, n in figures["team_counts"].items()]
+        [
+            {
+                "Department": team,
+                "Complaints": shown(n, figures.get("suppressed_below")) if n is None else n,
+                "Share": "–" if n is None else f"{percent(n, total)}%",
+            }
+            for team, n in figures["team_counts"].items()
+        ]
     )
     return Table("table_departments", f"Complaints accepted by department in {figures['year_display']}", data)
 
@@ -57,13 +71,24 @@ def stages_table(figures: dict) -> Table:
     threshold = figures.get("suppressed_below")
     for row in figures["stage_table"]:
         row = {k: (shown(v, threshold) if v is None else v) for k, v in row.items()}
-        rows.append({
-            "Stage": row["stage"], "Received": row["received"], "Statutory": row["statutory"],
-            "Non-statutory": row["corporate"], "Upheld": row["upheld"], "Partly upheld": row["partly_upheld"],
-            "Not upheld": row["not_upheld"], "Withdrawn": row["withdrawn"], "Open": row["open"],
-        })
-    return Table("table_stages", f"Complaints by stage, procedure and outcome in {figures['year_display']}",
-                 pd.DataFrame(rows))
+        rows.append(
+            {
+                "Stage": row["stage"],
+                "Received": row["received"],
+                "Statutory": row["statutory"],
+                "Non-statutory": row["corporate"],
+                "Upheld": row["upheld"],
+                "Partly upheld": row["partly_upheld"],
+                "Not upheld": row["not_upheld"],
+                "Withdrawn": row["withdrawn"],
+                "Open": row["open"],
+            }
+        )
+    return Table(
+        "table_stages",
+        f"Complaints by stage, procedure and outcome in {figures['year_display']}",
+        pd.DataFrame(rows),
+    )
 
 
 def _text(value, default: str) -> str:
@@ -82,14 +107,17 @@ def ombudsman_table(figures: dict) -> Table:
         {
             "Complaint": _text(case.get("summary"), "Not recorded"),
             "Ombudsman decision": _text(case.get("finding"), "Not recorded").capitalize(),
-            "Remedy": _text(case.get("remedy"), "None") + (
-                f" ({wording.pounds(case['remedy_amount'])})" if _amount(case.get("remedy_amount")) else ""),
+            "Remedy": _text(case.get("remedy"), "None")
+            + (f" ({wording.pounds(case['remedy_amount'])})" if _amount(case.get("remedy_amount")) else ""),
         }
         for case in figures.get("ombudsman_cases", [])
     ]
     data = pd.DataFrame(rows, columns=["Complaint", "Ombudsman decision", "Remedy"])
-    return Table("table_ombudsman",
-                 f"Complaints investigated by the Ombudsman, received in {figures['year_display']}", data)
+    return Table(
+        "table_ombudsman",
+        f"Complaints investigated by the Ombudsman, received in {figures['year_display']}",
+        data,
+    )
 
 
 def tables_for(service: str, figures: dict) -> list[Table]:
@@ -113,6 +141,9 @@ def quotes_table(compliments: pd.DataFrame, service: str, year) -> Table:
         & (compliments["publish"] == True)  # noqa: E712 - a boolean column
         & compliments["quote"].notna()
     ].sort_values(["team", "received", "reference"])
-    data = pd.DataFrame({"Team": rows["team"].tolist(), "Compliment": rows["quote"].tolist()},
-                        columns=["Team", "Compliment"])
-    return Table("table_compliment_quotes", f"Compliments received in {year.display}, cleared for publication", data)
+    data = pd.DataFrame(
+        {"Team": rows["team"].tolist(), "Compliment": rows["quote"].tolist()}, columns=["Team", "Compliment"]
+    )
+    return Table(
+        "table_compliment_quotes", f"Compliments received in {year.display}, cleared for publication", data
+    )

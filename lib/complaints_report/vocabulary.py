@@ -17,7 +17,13 @@ import yaml
 
 SERVICES = {
     "asc": ["asc", "adult social care", "adults", "adult", "adult services"],
-    "childrens": ["childrens", "children's services", "children’s services", "children", "childrens services"],
+    "childrens": [
+        "childrens",
+        "children's services",
+        "children’s services",
+        "children",
+        "childrens services",
+    ],
 }
 SERVICE_NAMES = {"asc": "Adult Social Care", "childrens": "Children's Services"}
 
@@ -49,16 +55,34 @@ COLUMNS = {
     "complaints": {
         "required": ["reference", "service", "stage", "received", "team", "category"],
         "optional": [
-            "procedure", "acknowledged", "responded", "extension", "area", "outcome",
-            "status", "rejection_reason",
+            "procedure",
+            "acknowledged",
+            "responded",
+            "extension",
+            "area",
+            "outcome",
+            "status",
+            "rejection_reason",
         ],
     },
-    "enquiries": {"required": ["reference", "service", "received"], "optional": ["responded", "service_area"]},
-    "compliments": {"required": ["reference", "service", "received", "team"], "optional": ["quote", "publish"]},
+    "enquiries": {
+        "required": ["reference", "service", "received"],
+        "optional": ["responded", "service_area"],
+    },
+    "compliments": {
+        "required": ["reference", "service", "received", "team"],
+        "optional": ["quote", "publish"],
+    },
     "ombudsman": {
         "required": ["reference", "service", "received", "investigated"],
         "optional": [
-            "decided", "reason_not_investigated", "finding", "remedy", "remedy_amount", "summary", "area",
+            "decided",
+            "reason_not_investigated",
+            "finding",
+            "remedy",
+            "remedy_amount",
+            "summary",
+            "area",
         ],
     },
     "history": {"required": ["service", "year", "measure", "value"], "optional": []},
@@ -163,6 +187,8 @@ def load_mapping(data_dir: Path) -> Mapping:
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     values = {}
     for name, labels in (raw.get("values") or {}).items():
-        vocabulary_name = "yes/no" if name in ("yes_no", "yesno", "extension", "publish", "investigated") else name
+        vocabulary_name = (
+            "yes/no" if name in ("yes_no", "yesno", "extension", "publish", "investigated") else name
+        )
         values.setdefault(vocabulary_name, {}).update(labels or {})
     return Mapping(columns=raw.get("columns") or {}, values=values)

@@ -67,7 +67,7 @@ def count_change(current: int, previous: int, noun: str = "figure") -> str:
 def percent_change(current: int, previous: int) -> str:
     """'a 9% increase from 58' - the change as a whole-number percentage of last year's count."""
     if previous == 0:
-        return f"up from none the year before"
+        return "up from none the year before"
     if current == previous:
         return f"unchanged from {previous:,}"
     pct = percent(abs(current - previous), previous)

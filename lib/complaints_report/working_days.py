@@ -15,7 +15,7 @@ Mon 11 Apr 2022 is 5 working days.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 import holidays
 import numpy as np
@@ -53,7 +53,7 @@ MEMBER_ENQUIRY_DAYS = 5
 ACKNOWLEDGEMENT_DAYS = 3
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bank_holidays(first_year: int, last_year: int) -> tuple[np.datetime64, ...]:
     calendar = holidays.country_holidays("GB", subdiv="ENG", years=range(first_year, last_year + 1))
     return tuple(sorted(np.datetime64(day, "D") for day in calendar))
@@ -69,7 +69,7 @@ def _calendar(*days: date) -> np.busdaycalendar:
     return _business_calendar(min(years) - 1, max(years) + 1)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _business_calendar(first_year: int, last_year: int) -> np.busdaycalendar:
     return np.busdaycalendar(weekmask="1111100", holidays=list(bank_holidays(first_year, last_year)))
 
