@@ -24,6 +24,15 @@ def previous_outputs(out: Path) -> dict[str, bytes]:
     return snapshot(out)
 
 
+@pytest.fixture
+def checks_only(monkeypatch):
+    """A build that checks inputs, narrative and personal data, but runs, renders and writes nothing."""
+    monkeypatch.setattr(build_module, "run_notebook", lambda *a: None)
+    monkeypatch.setattr(build_module, "render", lambda *a: None)
+    monkeypatch.setattr(build_module, "publish", lambda *a: None)
+    monkeypatch.setattr(build_module.artefacts, "write_json", lambda *a: None)
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -68,24 +77,17 @@ def test_a_year_without_complaints_is_refused_with_the_services_that_have_them(t
         )
 
 
-def test_the_default_services_are_those_with_complaints_that_year(tmp_path, monkeypatch):
+def test_the_default_services_are_those_with_complaints_that_year(tmp_path, monkeypatch, checks_only):
     built = []
     monkeypatch.setattr(build_module, "run_notebook", lambda service, *a: built.append(service))
-    monkeypatch.setattr(build_module, "render", lambda *a: None)
-    monkeypatch.setattr(build_module, "publish", lambda *a: None)
-    monkeypatch.setattr(build_module.artefacts, "write_json", lambda *a: None)
     build(BuildRequest(year=ReportingYear.parse("2021-22"), out_dir=tmp_path / "out", engine="builtin"))
     assert built == ["childrens"]
 
 
-def test_missing_narrative_is_a_warning_and_strict_makes_it_an_error(tmp_path, monkeypatch):
+def test_missing_narrative_is_a_warning_and_strict_makes_it_an_error(tmp_path, checks_only):
     content = tmp_path / "content"
     shutil.copytree(paths.CONTENT_DIR, content)
     (content / "2020-21" / "asc" / "learning.md").unlink()
-    monkeypatch.setattr(build_module, "run_notebook", lambda *a: None)
-    monkeypatch.setattr(build_module, "render", lambda *a: None)
-    monkeypatch.setattr(build_module, "publish", lambda *a: None)
-    monkeypatch.setattr(build_module.artefacts, "write_json", lambda *a: None)
     request = BuildRequest(
         year=ReportingYear.parse("2020-21"),
         services=["asc"],
@@ -156,17 +158,13 @@ def test_ctrl_c_during_a_real_build_leaves_the_outputs_and_no_staging_folder(tmp
     assert not list(tmp_path.glob(".out-building-*"))
 
 
-def test_personal_data_in_the_narrative_is_a_warning_and_strict_refuses_it(tmp_path, monkeypatch):
+def test_personal_data_in_the_narrative_is_a_warning_and_strict_refuses_it(tmp_path, checks_only):
     content = tmp_path / "content"
     shutil.copytree(paths.CONTENT_DIR, content)
     learning = content / "2020-21" / "asc" / "learning.md"
     learning.write_text(
         learning.read_text(encoding="utf-8") + "\nThanks to jo.bloggs@example.com.\n", encoding="utf-8"
     )
-    monkeypatch.setattr(build_module, "run_notebook", lambda *a: None)
-    monkeypatch.setattr(build_module, "render", lambda *a: None)
-    monkeypatch.setattr(build_module, "publish", lambda *a: None)
-    monkeypatch.setattr(build_module.artefacts, "write_json", lambda *a: None)
     request = BuildRequest(
         year=ReportingYear.parse("2020-21"),
         services=["asc"],
@@ -180,11 +178,7 @@ def test_personal_data_in_the_narrative_is_a_warning_and_strict_refuses_it(tmp_p
         build(request)
 
 
-def test_the_bundled_example_has_no_personal_data_warnings(tmp_path, monkeypatch):
-    monkeypatch.setattr(build_module, "run_notebook", lambda *a: None)
-    monkeypatch.setattr(build_module, "render", lambda *a: None)
-    monkeypatch.setattr(build_module, "publish", lambda *a: None)
-    monkeypatch.setattr(build_module.artefacts, "write_json", lambda *a: None)
+def test_the_bundled_example_has_no_personal_data_warnings(tmp_path, checks_only):
     for service, year in (("asc", "2020-21"), ("childrens", "2021-22")):
         request = BuildRequest(
             year=ReportingYear.parse(year),
