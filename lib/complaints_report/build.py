@@ -93,32 +93,53 @@ def content_files(request: BuildRequest, service: str) -> list[Path]:
 def run_notebook(
     service: str, year: ReportingYear, data_dir: Path, out_dir: Path, suppress_below: int = 0
 ) -> Path:
-    """Execute the service's notebook with Papermill; the executed copy is saved beside the outputs."""
+    """Execute the service's notebook with Papermill; the executed copy is saved beside the outputs.
+
+    It runs on the same kernel as the report: this environment's Python, quiet, with a fixed
+    hash seed. If a cell fails, the executed notebook is kept in the system's temporary folder
+    (the build's own folder is removed) and the error names it.
+    """
     import papermill
+
+    from complaints_report.rendering import KERNEL_NAME, kernel_environment
 
     executed = Path(out_dir) / f"{service}.ipynb"
     Path(out_dir).mkdir(parents=True, exist_ok=True)
+    parameters = {
+        "year": year.label,
+        "service": service,
+        "data_dir": str(Path(data_dir).resolve()),
+        "out_dir": str(Path(out_dir).resolve()),
+        "suppress_below": int(suppress_below),
+    }
     try:
-        papermill.execute_notebook(
-            str(paths.notebook_for(service)),
-            str(executed),
-            parameters={
-                "year": year.label,
-                "service": service,
-                "data_dir": str(Path(data_dir).resolve()),
-                "out_dir": str(Path(out_dir).resolve()),
-                "suppress_below": int(suppress_below),
-            },
-            kernel_name="python3",
-            progress_bar=False,
-            cwd=str(paths.NOTEBOOKS_DIR),
-        )
+        with kernel_environment(paths.NOTEBOOKS_DIR, []):
+            papermill.execute_notebook(
+                str(paths.notebook_for(service)),
+                str(executed),
+                parameters=parameters,
+                kernel_name=KERNEL_NAME,
+                progress_bar=False,
+                cwd=str(paths.NOTEBOOKS_DIR),
+            )
     except papermill.PapermillExecutionError as error:
+        kept = Path(tempfile.gettempdir()) / f"complaints-report-failed-{service}-{year.label}.ipynb"
+        shutil.copyfile(executed, kept)
         raise BuildError(
             f"The {service} notebook failed in cell {error.exec_count}: {error.ename}: {error.evalue}. "
-            f"The executed notebook with the error is at {executed}"
+            f"The executed notebook, with the full error, is at {kept}"
         ) from None
+    _keep_kernelspec(paths.notebook_for(service), executed)
     return executed
+
+
+def _keep_kernelspec(source: Path, executed: Path) -> None:
+    """The executed copy names the project's usual kernel, so it opens in JupyterLab as the source does."""
+    import nbformat
+
+    notebook = nbformat.read(str(executed), as_version=4)
+    notebook.metadata["kernelspec"] = nbformat.read(str(source), as_version=4).metadata.get("kernelspec", {})
+    nbformat.write(notebook, str(executed))
 
 
 def report_metadata(request: BuildRequest, service: str) -> dict:
