@@ -284,6 +284,18 @@ def load_cases(data_dir: Path, write_csv: Callable[..., Path]) -> Callable[..., 
     return load
 
 
+@pytest.fixture
+def close_figures():
+    """Close every matplotlib figure when the test is over.
+
+    A test module opts in with ``pytestmark = pytest.mark.usefixtures("close_figures")``.
+    """
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 # ----------------------------------------------------------------------------- whole builds
 EXAMPLE_BUILDS = {"asc": "2020-21", "childrens": "2021-22"}
 

@@ -13,11 +13,7 @@ import pytest
 from complaints_report import artefacts, charts
 from complaints_report.tables import Table
 
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def figures() -> dict:

@@ -6,177 +6,21 @@ import copy
 
 import matplotlib.pyplot as plt
 import pytest
+from builders import asc_figures, childrens_figures
 from matplotlib.colors import to_hex
 
 from complaints_report import charts
 from complaints_report.working_days import BAND_LABELS
 
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 # --------------------------------------------------------------------------- hand-made figures
-# Shaped as metrics.compute_metrics returns them (count objects largest first).
-
-
-def asc_figures() -> dict:
-    previous = {
-        "year": "2020-21",
-        "service": "asc",
-        "year_display": "2020/21",
-        "complaints_received": 95,
-        "complaints_rejected": 6,
-        "complaints_accepted": 89,
-        "upheld": 25,
-        "partly_upheld": 12,
-        "not_upheld": 48,
-        "withdrawn": 4,
-        "open": 0,
-        "upheld_or_partly_pct": 44,
-        "ombudsman_received": 6,
-    }
-    return {
-        "year": "2021-22",
-        "service": "asc",
-        "year_display": "2021/22",
-        "service_name": "Adult Social Care",
-        "complaints_received": 90,
-        "complaints_rejected": 5,
-        "complaints_accepted": 85,
-        "statutory": 85,
-        "corporate": 0,
-        "upheld": 20,
-        "partly_upheld": 10,
-        "not_upheld": 50,
-        "withdrawn": 3,
-        "open": 2,
-        "upheld_or_partly_pct": 38,
-        "category_counts": {"Quality of service": 40, "Communication": 25, "Charging": 20},
-        "team_counts": {"Complex care": 38, "Reablement": 33, "Learning disabilities": 14},
-        "area_counts": {"Assessment and care management": 52, "Home care": 33},
-        "area_team_counts": {
-            "Assessment and care management": {"Complex care": 38, "Learning disabilities": 14},
-            "Home care": {"Reablement": 33},
-        },
-        "stage1_responded": 83,
-        "within_10": 60,
-        "within_20": 15,
-        "over_20": 8,
-        "within_10_pct": 72,
-        "within_20_pct": 18,
-        "over_20_pct": 10,
-        "stage1_within_timescale_pct": 80,
-        "ombudsman_received": 4,
-        "ombudsman_investigated": 2,
-        "ombudsman_fault_found": 1,
-        "ombudsman_remedy_total": 800,
-        "member_enquiries": 30,
-        "member_enquiries_by_area": {"Home care": 18, "Finance": 12},
-        "compliments": 41,
-        "compliments_by_team": {"Reablement": 25, "Complex care": 16},
-        "previous_year": previous,
-    }
+# The figures come from tests/builders.py; these are the years a chart shows before them.
 
 
 def asc_history(figures: dict) -> list[dict]:
     earlier = {"year": "2019-20", "service": "asc", "year_display": "2019/20", "complaints_received": 99}
     return [earlier, figures["previous_year"], figures]
-
-
-def childrens_figures() -> dict:
-    previous = {
-        "year": "2020-21",
-        "service": "childrens",
-        "year_display": "2020/21",
-        "complaints_received": 62,
-        "complaints_rejected": 4,
-        "complaints_accepted": 58,
-        "stage1_within_timescale_pct": 74,
-        "ombudsman_received": 3,
-        "ombudsman_investigated": 1,
-        "ombudsman_fault_found": 0,
-    }
-    return {
-        "year": "2021-22",
-        "service": "childrens",
-        "year_display": "2021/22",
-        "service_name": "Children's Services",
-        "complaints_received": 75,
-        "complaints_rejected": 12,
-        "complaints_accepted": 63,
-        "statutory": 12,
-        "corporate": 51,
-        "upheld": 12,
-        "partly_upheld": 10,
-        "not_upheld": 39,
-        "withdrawn": 2,
-        "open": 0,
-        "upheld_or_partly_pct": 36,
-        "category_counts": {
-            "Quality of service": 23,
-            "Failure to take action": 16,
-            "Communication": 8,
-            "Staff attitude": 6,
-            "Delay": 4,
-            "Assessment": 3,
-            "Other": 3,
-        },
-        "team_counts": {"Access and Assessment": 12, "SEN": 9, "Early Help": 3},
-        "area_counts": {"Access and Assessment": 12, "SEN": 9, "Early Help": 3},
-        "stage1_responded": 63,
-        "stage1_within_timescale_pct": 81,
-        "within_10": 44,
-        "within_20": 15,
-        "over_20": 4,
-        "within_10_pct": 70,
-        "within_20_pct": 24,
-        "over_20_pct": 6,
-        "stage_table": [
-            {
-                "stage": 1,
-                "received": 63,
-                "statutory": 12,
-                "corporate": 51,
-                "upheld": 12,
-                "partly_upheld": 10,
-                "not_upheld": 39,
-                "withdrawn": 2,
-                "open": 0,
-            },
-            {
-                "stage": 2,
-                "received": 12,
-                "statutory": 4,
-                "corporate": 8,
-                "upheld": 1,
-                "partly_upheld": 2,
-                "not_upheld": 1,
-                "withdrawn": 6,
-                "open": 2,
-            },
-            {
-                "stage": 3,
-                "received": 1,
-                "statutory": 1,
-                "corporate": 0,
-                "upheld": 0,
-                "partly_upheld": 1,
-                "not_upheld": 0,
-                "withdrawn": 0,
-                "open": 0,
-            },
-        ],
-        "compliments": 58,
-        "compliments_by_team": {"Early Help": 14, "Access and Assessment": 10},
-        "ombudsman_received": 6,
-        "ombudsman_investigated": 3,
-        "ombudsman_fault_found": 3,
-        "ombudsman_remedy_total": 1100,
-        "previous_year": previous,
-    }
 
 
 def childrens_history(figures: dict) -> list[dict]:

@@ -202,16 +202,23 @@ def outcomes_line(m: dict) -> str:
     )
 
 
+def metric_figure(
+    ref: str, where: str, quote: str, report: str, key: str, expected: object, *details, **options
+) -> Figure:
+    """A figure that is one metric of a seed report (``report`` is ``"asc"`` or ``"cs"``), shown as `key`.
+
+    ``details`` and ``options`` are the rest of a :class:`Figure`: ``status``, ``note``, ``show``.
+    """
+    return Figure(
+        ref, where, quote, lambda c: getattr(c, report)[key], expected, f"`{key}`", *details, **options
+    )
+
+
 F = Figure
 FIGURES: list[Figure] = [
     # ----------------------------------------------------------------- ASC 2020/21
-    F(
-        "ASC-1",
-        "ASC, About this report",
-        "between April 2020 and March 2021",
-        lambda c: c.asc["year"],
-        "2020-21",
-        "`year`",
+    metric_figure(
+        "ASC-1", "ASC, About this report", "between April 2020 and March 2021", "asc", "year", "2020-21"
     ),
     F(
         "ASC-2",
@@ -221,13 +228,13 @@ FIGURES: list[Figure] = [
         3,
         "`working_days.ACKNOWLEDGEMENT_DAYS`",
     ),
-    F(
+    metric_figure(
         "ASC-3",
         "ASC, About the process",
         "All complaints are logged and acknowledged ... within 3 working days",
-        lambda c: c.asc["acknowledged_within_3_pct"],
+        "asc",
+        "acknowledged_within_3_pct",
         96,
-        "`acknowledged_within_3_pct`",
         "differs",
         "The report states the process, not a measured figure. The example data has 3 of 85 acknowledged "
         "late "
@@ -248,13 +255,13 @@ FIGURES: list[Figure] = [
             f"10; 20 with an extension (stage 1 within timescale {c.asc['stage1_within_timescale_pct']}%)"
         ),
     ),
-    F(
+    metric_figure(
         "ASC-5",
         "ASC, Volume of complaints",
         "recorded and investigated 85 complaints in 2020/21",
-        lambda c: c.asc["complaints_received"],
+        "asc",
+        "complaints_received",
         85,
-        "`complaints_received`",
     ),
     F(
         "ASC-6",
@@ -342,13 +349,13 @@ FIGURES: list[Figure] = [
             f"{c.category_pct(c.asc, 'Communication')}% ({c.asc['category_counts']['Communication']})"
         ),
     ),
-    F(
+    metric_figure(
         "ASC-14",
         "ASC, Graph 2",
         "Complaints by nature of issue [chart; the other 13% not itemised]",
-        lambda c: c.asc["category_counts"],
+        "asc",
+        "category_counts",
         None,
-        "`category_counts`",
         "not published",
         "The remaining 11 complaints are split Delay 6, Charging 5 (a choice for the example).",
     ),
@@ -433,13 +440,13 @@ FIGURES: list[Figure] = [
         85,
         "sum of `area_counts`",
     ),
-    F(
+    metric_figure(
         "ASC-30",
         "ASC, Table 1 (LGSCO cases)",
         "Assessment & care planning 1; every other area 0",
-        lambda c: c.asc["ombudsman_area_counts"],
+        "asc",
+        "ombudsman_area_counts",
         {"Assessment & care planning": 1},
-        "`ombudsman_area_counts`",
     ),
     F(
         "ASC-31",
@@ -507,31 +514,31 @@ FIGURES: list[Figure] = [
         "The six-month statutory limit (reg. 14, SI 2009/309) is not measured; the 10-day internal "
         "timescale is.",
     ),
-    F(
+    metric_figure(
         "ASC-36",
         "ASC, Response times",
         "65% of the complaints were responded to within 10 working days",
-        lambda c: c.asc["within_10_pct"],
+        "asc",
+        "within_10_pct",
         65,
-        "`within_10_pct`",
         show=lambda c: f"{c.asc['within_10_pct']}% ({c.asc['within_10']}/{c.asc['stage1_responded']})",
     ),
-    F(
+    metric_figure(
         "ASC-37",
         "ASC, Response times",
         "A further 28% needed an additional 10 working days",
-        lambda c: c.asc["within_20_pct"],
+        "asc",
+        "within_20_pct",
         28,
-        "`within_20_pct`",
         show=lambda c: f"{c.asc['within_20_pct']}% ({c.asc['within_20']})",
     ),
-    F(
+    metric_figure(
         "ASC-38",
         "ASC, Response times",
         "only 7% took more than 20 working days",
-        lambda c: c.asc["over_20_pct"],
+        "asc",
+        "over_20_pct",
         7,
-        "`over_20_pct`",
         show=lambda c: f"{c.asc['over_20_pct']}% ({c.asc['over_20']})",
     ),
     F(
@@ -603,26 +610,26 @@ FIGURES: list[Figure] = [
             *FIGURES_BY_REF["ASC-44"].compute(c)
         ),
     ),
-    F(
+    metric_figure(
         "ASC-45",
         "ASC, LGSCO activity",
         "Direct Payment plan ... the Department found that there had been some "
         "oversights ... took action to remedy the issues. The LGSCO accepted",
-        lambda c: c.asc["ombudsman_fault_found"],
+        "asc",
+        "ombudsman_fault_found",
         1,
-        "`ombudsman_fault_found`",
         "not published",
         'Reading: finding recorded as "Fault found, remedied by council"; the council accepted oversights, '
         "so "
         "it counts as fault found (1). No amount was paid (`ombudsman_remedy_total` 0).",
     ),
-    F(
+    metric_figure(
         "ASC-46",
         "ASC, Member enquiries",
         "The CE Team facilitated 233 Member Enquiries in 2020/21",
-        lambda c: c.asc["member_enquiries"],
+        "asc",
+        "member_enquiries",
         233,
-        "`member_enquiries`",
     ),
     F(
         "ASC-47",
@@ -639,13 +646,13 @@ FIGURES: list[Figure] = [
         note="Graph 5's values are not in the text.",
         show=lambda c: fmt(c.asc["member_enquiries_by_area"]),
     ),
-    F(
+    metric_figure(
         "ASC-48",
         "ASC, Member enquiries",
         "95% of enquiries were responded to within the agreed Council wide 5 working day timescale",
-        lambda c: c.asc["member_enquiries_within_5_pct"],
+        "asc",
+        "member_enquiries_within_5_pct",
         95,
-        "`member_enquiries_within_5_pct`",
         show=lambda c: (
             f"{c.asc['member_enquiries_within_5_pct']}% ({c.asc['member_enquiries_within_5']}/"
             f"{c.asc['member_enquiries_responded']})"
@@ -673,21 +680,16 @@ FIGURES: list[Figure] = [
             now - before,
         ),
     ),
-    F(
-        "ASC-51",
-        "ASC, Compliments",
-        "22 compliments were recorded this year",
-        lambda c: c.asc["compliments"],
-        22,
-        "`compliments`",
+    metric_figure(
+        "ASC-51", "ASC, Compliments", "22 compliments were recorded this year", "asc", "compliments", 22
     ),
-    F(
+    metric_figure(
         "ASC-52",
         "ASC, Graph 6",
         "Compliments by service area [chart]",
-        lambda c: c.asc["compliments_by_team"],
+        "asc",
+        "compliments_by_team",
         None,
-        "`compliments_by_team`",
         "not published",
         "Values not in the text; teams from the quoted examples plus others.",
     ),
@@ -713,14 +715,7 @@ FIGURES: list[Figure] = [
         "`ReportingYear.next.short`",
     ),
     # ----------------------------------------------------------------- Children's 2021/22
-    F(
-        "CS-1",
-        "CS 1.3",
-        "between 1st April 2021 and 31st March 2022",
-        lambda c: c.cs["year"],
-        "2021-22",
-        "`year`",
-    ),
+    metric_figure("CS-1", "CS 1.3", "between 1st April 2021 and 31st March 2022", "cs", "year", "2021-22"),
     F(
         "CS-2",
         "CS 3.3",
@@ -732,21 +727,16 @@ FIGURES: list[Figure] = [
         "The contract records no incident date.",
         show=lambda c: "-",
     ),
-    F(
-        "CS-3",
-        "CS 4.2",
-        "received 75 complaints about Children's services",
-        lambda c: c.cs["complaints_received"],
-        75,
-        "`complaints_received`",
+    metric_figure(
+        "CS-3", "CS 4.2", "received 75 complaints about Children's services", "cs", "complaints_received", 75
     ),
-    F(
+    metric_figure(
         "CS-4",
         "CS 4.2",
         "12 were recorded as Statutory Children's services complaints",
-        lambda c: c.cs["statutory"],
+        "cs",
+        "statutory",
         12,
-        "`statutory`",
     ),
     F(
         "CS-5",
@@ -759,14 +749,7 @@ FIGURES: list[Figure] = [
         "logged as non-statutory, leaving 51 accepted (`corporate`, as in table 4.6).",
         show=lambda c: f"{c.cs_stage1_received('corporate')} received ({c.cs['corporate']} accepted)",
     ),
-    F(
-        "CS-6",
-        "CS 4.3",
-        "12 complaints were rejected",
-        lambda c: c.cs["complaints_rejected"],
-        12,
-        "`complaints_rejected`",
-    ),
+    metric_figure("CS-6", "CS 4.3", "12 complaints were rejected", "cs", "complaints_rejected", 12),
     F(
         "CS-7",
         "CS 4.3",
@@ -776,13 +759,13 @@ FIGURES: list[Figure] = [
         "`rejection_reasons`",
         show=lambda c: fmt(c.cs["rejection_reasons"]),
     ),
-    F(
+    metric_figure(
         "CS-8",
         "CS 4.3",
         "This takes the total number of complaints received to 63",
-        lambda c: c.cs["complaints_accepted"],
+        "cs",
+        "complaints_accepted",
         63,
-        "`complaints_accepted`",
     ),
     F(
         "CS-9",
@@ -816,13 +799,13 @@ FIGURES: list[Figure] = [
         "The contract has no complainant column; the example data does not reproduce the cluster.",
         show=lambda c: "busiest month: {} ({})".format(*c.busiest_month()),
     ),
-    F(
+    metric_figure(
         "CS-12",
         "CS 4.4",
         "breakdown of complaints received by departments [table lost from the text]",
-        lambda c: c.cs["team_counts"],
+        "cs",
+        "team_counts",
         None,
-        "`team_counts`",
         "not published",
         "Teams are those named in Appendix C (a choice for the example).",
     ),
@@ -842,36 +825,36 @@ FIGURES: list[Figure] = [
         (12, 51),
         "`statutory`, `corporate`",
     ),
-    F("CS-15", "CS 4.6 table, stage 1", "Upheld 12", lambda c: c.cs["upheld"], 12, "`upheld`"),
-    F(
+    metric_figure("CS-15", "CS 4.6 table, stage 1", "Upheld 12", "cs", "upheld", 12),
+    metric_figure(
         "CS-16",
         "CS 4.6 table, stage 1",
         "Not upheld 45",
-        lambda c: c.cs["not_upheld"],
+        "cs",
+        "not_upheld",
         39,
-        "`not_upheld`",
         "differs",
         "The row's outcomes (12 + 45 + 11 = 68) exceed the 63 complaints. Only 36% (6.3) fits the "
         "contract's definition, so the data has upheld 12, partly 10, not upheld 39, withdrawn 2: 22/61 = "
         "36%.",
     ),
-    F(
+    metric_figure(
         "CS-17",
         "CS 4.6 table, stage 1",
         "Partially upheld 11",
-        lambda c: c.cs["partly_upheld"],
+        "cs",
+        "partly_upheld",
         10,
-        "`partly_upheld`",
         "differs",
         "See CS-16.",
     ),
-    F(
+    metric_figure(
         "CS-18",
         "CS 4.6 table, stage 1",
         "[no withdrawn column]",
-        lambda c: c.cs["withdrawn"],
+        "cs",
+        "withdrawn",
         2,
-        "`withdrawn`",
         "differs",
         "See CS-16: 2 withdrawn make up the 63.",
     ),
@@ -965,23 +948,23 @@ FIGURES: list[Figure] = [
             f"({c.cs['category_counts']['Failure to take action']})"
         ),
     ),
-    F(
+    metric_figure(
         "CS-28",
         "CS 5.1 chart",
         "top reasons for making a formal complaint [chart]",
-        lambda c: c.cs["category_counts"],
+        "cs",
+        "category_counts",
         None,
-        "`category_counts`",
         "not published",
         "Only the top two are in the text.",
     ),
-    F(
+    metric_figure(
         "CS-29",
         "CS 6.1",
         "responded to 81% of stage 1 complaints within the statutory timescales",
-        lambda c: c.cs["stage1_within_timescale_pct"],
+        "cs",
+        "stage1_within_timescale_pct",
         81,
-        "`stage1_within_timescale_pct`",
         show=lambda c: (
             f"{c.cs['stage1_within_timescale_pct']}% ({c.cs['stage1_within_timescale']}/"
             f"{c.cs['stage1_responded']})"
@@ -1016,25 +999,20 @@ FIGURES: list[Figure] = [
         (10, 20),
         "`STAGE1_DAYS`, `STAGE1_EXTENDED_DAYS`",
     ),
-    F(
+    metric_figure(
         "CS-33",
         "CS 6.3",
         "36% were either upheld or partially upheld",
-        lambda c: c.cs["upheld_or_partly_pct"],
+        "cs",
+        "upheld_or_partly_pct",
         36,
-        "`upheld_or_partly_pct`",
         show=lambda c: (
             f"{c.cs['upheld_or_partly_pct']}% ({c.cs['upheld']} + {c.cs['partly_upheld']} of "
             f"{c.cs['upheld'] + c.cs['partly_upheld'] + c.cs['not_upheld']})"
         ),
     ),
-    F(
-        "CS-34",
-        "CS 7.1",
-        "12 complaints ... were considered at stage 2",
-        lambda c: c.cs["stage2_received"],
-        12,
-        "`stage2_received`",
+    metric_figure(
+        "CS-34", "CS 7.1", "12 complaints ... were considered at stage 2", "cs", "stage2_received", 12
     ),
     F(
         "CS-35",
@@ -1063,13 +1041,13 @@ FIGURES: list[Figure] = [
         "differs",
         "The key to table 4.6 says two are outstanding; the data has 2 open.",
     ),
-    F(
+    metric_figure(
         "CS-38",
         "CS 8.1",
         "only two stage 3 statutory complaint review requests received this reporting year",
-        lambda c: c.cs["stage3_received"],
+        "cs",
+        "stage3_received",
         1,
-        "`stage3_received`",
         "differs",
         "Table 4.6 says 1; the table is taken. Reading: the second is the care leaver's review requested in "
         "September 2020 and held in 2021/22 (the delay the LGSCO found fault with); by the cohort rule it "
@@ -1085,13 +1063,8 @@ FIGURES: list[Figure] = [
         "`stage3_received`",
         show=lambda c: f"{c.cs_prev['stage3_received']} in 2020/21, {c.cs['stage3_received']} in 2021/22",
     ),
-    F(
-        "CS-40",
-        "CS 9.2",
-        "six new Ombudsman complaints were received",
-        lambda c: c.cs["ombudsman_received"],
-        6,
-        "`ombudsman_received`",
+    metric_figure(
+        "CS-40", "CS 9.2", "six new Ombudsman complaints were received", "cs", "ombudsman_received", 6
     ),
     F(
         "CS-41",
@@ -1101,13 +1074,8 @@ FIGURES: list[Figure] = [
         3,
         "`previous_year.ombudsman_received`",
     ),
-    F(
-        "CS-42",
-        "CS 9.2",
-        "Three of these were not investigated",
-        lambda c: c.cs["ombudsman_not_investigated"],
-        3,
-        "`ombudsman_not_investigated`",
+    metric_figure(
+        "CS-42", "CS 9.2", "Three of these were not investigated", "cs", "ombudsman_not_investigated", 3
     ),
     F(
         "CS-43",
@@ -1119,22 +1087,15 @@ FIGURES: list[Figure] = [
         "`ombudsman_reasons_not_investigated`",
         show=lambda c: "; ".join(c.cs["ombudsman_reasons_not_investigated"]),
     ),
-    F(
+    metric_figure(
         "CS-44",
         "CS 9.3",
         "the total number of cases investigated by the LGO with outcomes to three",
-        lambda c: c.cs["ombudsman_investigated"],
+        "cs",
+        "ombudsman_investigated",
         3,
-        "`ombudsman_investigated`",
     ),
-    F(
-        "CS-45",
-        "CS 9.3 table",
-        "Fault found [all three]",
-        lambda c: c.cs["ombudsman_fault_found"],
-        3,
-        "`ombudsman_fault_found`",
-    ),
+    metric_figure("CS-45", "CS 9.3 table", "Fault found [all three]", "cs", "ombudsman_fault_found", 3),
     F(
         "CS-46",
         "CS 9.3 table",
@@ -1148,23 +1109,16 @@ FIGURES: list[Figure] = [
             for case in c.cs["ombudsman_cases"]
         ),
     ),
-    F(
+    metric_figure(
         "CS-47",
         "CS 9.3 table",
         "£800 + £300 [total not printed]",
-        lambda c: c.cs["ombudsman_remedy_total"],
+        "cs",
+        "ombudsman_remedy_total",
         1100,
-        "`ombudsman_remedy_total`",
         show=lambda c: f"£{c.cs['ombudsman_remedy_total']:,}",
     ),
-    F(
-        "CS-48",
-        "CS 11.2",
-        "58 compliments were sent to the Team",
-        lambda c: c.cs["compliments"],
-        58,
-        "`compliments`",
-    ),
+    metric_figure("CS-48", "CS 11.2", "58 compliments were sent to the Team", "cs", "compliments", 58),
     F(
         "CS-49",
         "CS 11.3",
@@ -1181,13 +1135,13 @@ FIGURES: list[Figure] = [
         ("Access and Assessment", 10),
         "`compliments_by_team`",
     ),
-    F(
+    metric_figure(
         "CS-51",
         "CS 11.3 chart",
         "distribution of these compliments across the various teams [chart]",
-        lambda c: c.cs["compliments_by_team"],
+        "cs",
+        "compliments_by_team",
         None,
-        "`compliments_by_team`",
         "not published",
         "Only the top two are in the text.",
     ),

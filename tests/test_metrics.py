@@ -481,6 +481,18 @@ def test_a_year_with_neither_cases_nor_history_has_no_figures(load_cases, compla
 # ---------------------------------------------------------------- enquiries, compliments, ombudsman
 
 
+@pytest.fixture
+def investigated_case(ombudsman_case):
+    """An LGSCO case it investigated: ``investigated_case(reference, received, finding, remedy_amount)``."""
+
+    def build(reference: str, received: date, finding: str, remedy_amount: str | None = None) -> dict:
+        return ombudsman_case(
+            reference, received=received, investigated="yes", finding=finding, remedy_amount=remedy_amount
+        )
+
+    return build
+
+
 def test_member_enquiries_within_5_working_days_are_over_those_responded(load_cases, complaint, enquiry):
     inputs = load_cases(
         complaints=[complaint("C1", received=date(2022, 6, 1))],
@@ -517,35 +529,19 @@ def test_compliments_are_counted_by_team(load_cases, complaint, compliment):
     assert figures["compliments_by_team"] == {"Reablement": 2, "Home Care": 1}
 
 
-def test_ombudsman_cases_count_investigations_faults_and_remedies(load_cases, complaint, ombudsman_case):
+def test_ombudsman_cases_count_investigations_faults_and_remedies(
+    load_cases, complaint, ombudsman_case, investigated_case
+):
     inputs = load_cases(
         complaints=[complaint("C1", received=date(2022, 6, 1))],
         ombudsman=[
-            ombudsman_case(
-                "L1",
-                received=date(2022, 5, 1),
-                investigated="yes",
-                finding="Fault found",
-                remedy_amount="£800",
-            ),
-            ombudsman_case(
-                "L2",
-                received=date(2022, 6, 1),
-                investigated="yes",
-                finding="Fault and injustice",
-                remedy_amount="250.50",
-            ),
-            ombudsman_case("L3", received=date(2022, 7, 1), investigated="yes", finding="No fault"),
+            investigated_case("L1", date(2022, 5, 1), "Fault found", "£800"),
+            investigated_case("L2", date(2022, 6, 1), "Fault and injustice", "250.50"),
+            investigated_case("L3", date(2022, 7, 1), "No fault"),
             ombudsman_case(
                 "L4", received=date(2022, 8, 1), investigated="no", reason_not_investigated="Premature"
             ),
-            ombudsman_case(
-                "L5",
-                received=date(2021, 8, 1),
-                investigated="yes",
-                finding="fault found",
-                remedy_amount="1000",
-            ),  # 2021-22
+            investigated_case("L5", date(2021, 8, 1), "fault found", "1000"),  # 2021-22
         ],
     )
 
@@ -558,18 +554,10 @@ def test_ombudsman_cases_count_investigations_faults_and_remedies(load_cases, co
     assert figures["ombudsman_reasons_not_investigated"] == ["Premature"]
 
 
-def test_a_whole_pound_remedy_total_is_an_integer(load_cases, complaint, ombudsman_case):
+def test_a_whole_pound_remedy_total_is_an_integer(load_cases, complaint, investigated_case):
     inputs = load_cases(
         complaints=[complaint("C1", received=date(2022, 6, 1))],
-        ombudsman=[
-            ombudsman_case(
-                "L1",
-                received=date(2022, 5, 1),
-                investigated="yes",
-                finding="fault found",
-                remedy_amount="£800.00",
-            )
-        ],
+        ombudsman=[investigated_case("L1", date(2022, 5, 1), "fault found", "£800.00")],
     )
 
     total = compute_metrics(inputs, "asc", YEAR)["ombudsman_remedy_total"]
@@ -638,7 +626,7 @@ CONTRACT_KEYS = {
 
 
 def test_a_full_year_has_every_contract_key_as_plain_json_numbers(
-    load_cases, complaint, enquiry, compliment, ombudsman_case
+    load_cases, complaint, enquiry, compliment, investigated_case
 ):
     inputs = load_cases(
         complaints=[
@@ -647,15 +635,7 @@ def test_a_full_year_has_every_contract_key_as_plain_json_numbers(
         ],
         enquiries=[enquiry("E1", **answered_after(2))],
         compliments=[compliment("K1", received=date(2022, 6, 1))],
-        ombudsman=[
-            ombudsman_case(
-                "L1",
-                received=date(2022, 6, 1),
-                investigated="yes",
-                finding="fault found",
-                remedy_amount="£100",
-            )
-        ],
+        ombudsman=[investigated_case("L1", date(2022, 6, 1), "fault found", "£100")],
     )
 
     figures = compute_metrics(inputs, "asc", YEAR)

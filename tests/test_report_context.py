@@ -4,119 +4,39 @@ from __future__ import annotations
 
 import copy
 
-import matplotlib.pyplot as plt
+import builders
 import pandas as pd
 import pytest
 
 from complaints_report import artefacts, charts, tables
 from complaints_report.report_context import ReportContext
 
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 # --------------------------------------------------------------------------- hand-made figures
 
 
 def childrens_figures() -> dict:
-    previous = {
-        "year": "2020-21",
-        "service": "childrens",
-        "year_display": "2020/21",
-        "complaints_received": 62,
-        "complaints_rejected": 4,
-        "complaints_accepted": 58,
-        "stage1_within_timescale_pct": 74,
-        "within_10_pct": 62,
-        "upheld_or_partly_pct": 34,
-        "ombudsman_received": 3,
-        "ombudsman_investigated": 1,
-        "ombudsman_fault_found": 0,
-        "member_enquiries_within_5_pct": 90,
-    }
+    """The shared Children's figures with one complaint still open, no stage 3 and what the
+    sentences need: rejection reasons, Member enquiries and the Ombudsman's cases."""
+    figures = builders.childrens_figures()
     return {
-        "year": "2021-22",
-        "service": "childrens",
-        "year_display": "2021/22",
-        "service_name": "Children's Services",
-        "complaints_received": 75,
-        "complaints_rejected": 12,
-        "complaints_accepted": 63,
-        "statutory": 12,
-        "corporate": 51,
-        "upheld": 12,
-        "partly_upheld": 10,
-        "not_upheld": 39,
-        "withdrawn": 2,
+        **figures,
         "open": 1,
-        "upheld_or_partly_pct": 36,
         "rejection_reasons": {"Not about Children's Services": 8, "Duplicate complaint": 4},
-        "category_counts": {
-            "Quality of service": 23,
-            "Failure to take action": 16,
-            "Communication": 8,
-            "Staff attitude": 6,
-            "Delay": 4,
-            "Assessment": 3,
-            "Other": 3,
-        },
-        "team_counts": {"Access and Assessment": 12, "SEN": 9, "Early Help": 3},
-        "area_counts": {"Access and Assessment": 12, "SEN": 9, "Early Help": 3},
         "stage1_responded": 62,
         "within_10": 43,
-        "within_20": 15,
-        "over_20": 4,
-        "within_10_pct": 70,
-        "within_20_pct": 24,
-        "over_20_pct": 6,
-        "stage1_within_timescale_pct": 81,
         "stage_table": [
-            {
-                "stage": 1,
-                "received": 63,
-                "statutory": 12,
-                "corporate": 51,
-                "upheld": 12,
-                "partly_upheld": 10,
-                "not_upheld": 39,
-                "withdrawn": 2,
-                "open": 1,
-            },
-            {
-                "stage": 2,
-                "received": 12,
-                "statutory": 4,
-                "corporate": 8,
-                "upheld": 1,
-                "partly_upheld": 2,
-                "not_upheld": 1,
-                "withdrawn": 6,
-                "open": 2,
-            },
-            {
-                "stage": 3,
-                "received": 0,
-                "statutory": 0,
-                "corporate": 0,
-                "upheld": 0,
-                "partly_upheld": 0,
-                "not_upheld": 0,
-                "withdrawn": 0,
-                "open": 0,
-            },
+            # stage, received, statutory, corporate, upheld, partly, not upheld, withdrawn, open
+            builders.stage_row(1, 63, 12, 51, 12, 10, 39, 2, 1),
+            builders.stage_row(2, 12, 4, 8, 1, 2, 1, 6, 2),
+            builders.stage_row(3, 0, 0, 0, 0, 0, 0, 0, 0),
         ],
         "member_enquiries": 40,
         "member_enquiries_within_5_pct": 85,
-        "compliments": 58,
         "compliments_by_team": {"Early Help": 14, "Access and Assessment": 10, "SEN": 7},
-        "ombudsman_received": 6,
-        "ombudsman_investigated": 3,
         "ombudsman_not_investigated": 3,
-        "ombudsman_fault_found": 3,
-        "ombudsman_remedy_total": 1100,
         "ombudsman_reasons_not_investigated": [
             "Outside jurisdiction",
             "Right of appeal not yet used",
@@ -131,7 +51,12 @@ def childrens_figures() -> dict:
                 "remedy_amount": 800.0,
             },
         ],
-        "previous_year": previous,
+        "previous_year": {
+            **figures["previous_year"],
+            "within_10_pct": 62,
+            "upheld_or_partly_pct": 34,
+            "member_enquiries_within_5_pct": 90,
+        },
     }
 
 
@@ -218,6 +143,15 @@ def make_context(
     return ReportContext.load(service, figures["year"], out, content_dir)
 
 
+def childrens_context(tmp_path, *, without=(), **changes) -> ReportContext:
+    """A Children's context with no charts or tables, from the figures with ``changes`` made and
+    the keys ``without`` left out."""
+    figures = childrens_figures() | changes
+    for key in without:
+        del figures[key]
+    return make_context(tmp_path, figures, "childrens", with_artefacts=False)
+
+
 @pytest.fixture
 def childrens(tmp_path) -> ReportContext:
     return make_context(tmp_path, childrens_figures(), "childrens", quotes=QUOTES)
@@ -225,9 +159,7 @@ def childrens(tmp_path) -> ReportContext:
 
 @pytest.fixture
 def childrens_first_year(tmp_path) -> ReportContext:
-    figures = childrens_figures()
-    del figures["previous_year"]
-    return make_context(tmp_path, figures, "childrens", with_artefacts=False)
+    return childrens_context(tmp_path, without=["previous_year"])
 
 
 @pytest.fixture
@@ -292,9 +224,7 @@ def test_outcome_sentence(childrens):
 
 
 def test_outcome_sentence_nothing_decided(tmp_path):
-    figures = childrens_figures()
-    del figures["upheld_or_partly_pct"]
-    r = make_context(tmp_path, figures, "childrens", with_artefacts=False)
+    r = childrens_context(tmp_path, without=["upheld_or_partly_pct"])
     assert r.outcome_sentence() == "No complaints had been decided by the end of the year."
 
 
@@ -314,8 +244,7 @@ def test_bands_sentence_without_previous_year(childrens_first_year):
 
 
 def test_bands_sentence_nothing_answered(tmp_path):
-    figures = childrens_figures() | {"stage1_responded": 0}
-    r = make_context(tmp_path, figures, "childrens", with_artefacts=False)
+    r = childrens_context(tmp_path, stage1_responded=0)
     assert r.bands_sentence() == "No complaints had been answered by the end of the year."
 
 
@@ -330,13 +259,13 @@ def test_received_sentence(childrens):
 
 
 def test_received_sentence_without_previous_year_or_rejections(tmp_path):
-    figures = childrens_figures() | {
-        "complaints_rejected": 0,
-        "complaints_received": 63,
-        "rejection_reasons": {},
-    }
-    del figures["previous_year"]
-    r = make_context(tmp_path, figures, "childrens", with_artefacts=False)
+    r = childrens_context(
+        tmp_path,
+        without=["previous_year"],
+        complaints_rejected=0,
+        complaints_received=63,
+        rejection_reasons={},
+    )
     assert r.received_sentence() == (
         "In 2021/22 the Customer Relationship Team received 63 "
         "complaints about Children's Services. All 63 were "
@@ -384,17 +313,7 @@ def test_stage_sentence_with_open_cases(childrens):
 
 def test_stage_sentence_single_open_case(tmp_path):
     figures = childrens_figures()
-    figures["stage_table"][2] = {
-        "stage": 3,
-        "received": 1,
-        "statutory": 1,
-        "corporate": 0,
-        "upheld": 0,
-        "partly_upheld": 0,
-        "not_upheld": 0,
-        "withdrawn": 0,
-        "open": 1,
-    }
+    figures["stage_table"][2] = builders.stage_row(3, 1, 1, 0, 0, 0, 0, 0, 1)
     r = make_context(tmp_path, figures, "childrens", with_artefacts=False)
     assert r.stage_sentence(3) == (
         "1 complaint was received at stage 3 in 2021/22: 1 statutory "
@@ -431,15 +350,12 @@ def test_ombudsman_sentence_none_investigated(asc):
 
 
 def test_ombudsman_sentence_no_fault_found(tmp_path):
-    figures = childrens_figures() | {"ombudsman_fault_found": 0, "ombudsman_remedy_total": 0}
-    r = make_context(tmp_path, figures, "childrens", with_artefacts=False)
+    r = childrens_context(tmp_path, ombudsman_fault_found=0, ombudsman_remedy_total=0)
     assert r.ombudsman_sentence().endswith("It found fault in none of the cases it investigated.")
 
 
 def test_ombudsman_sentence_without_figures(tmp_path):
-    figures = childrens_figures()
-    del figures["ombudsman_received"]
-    r = make_context(tmp_path, figures, "childrens", with_artefacts=False)
+    r = childrens_context(tmp_path, without=["ombudsman_received"])
     assert r.ombudsman_sentence() == "There are no Ombudsman figures for this year."
 
 
@@ -459,8 +375,7 @@ def test_compliments_sentence(childrens):
 
 
 def test_compliments_sentence_one_team(tmp_path):
-    figures = childrens_figures() | {"compliments": 1, "compliments_by_team": {"SEN": 1}}
-    r = make_context(tmp_path, figures, "childrens", with_artefacts=False)
+    r = childrens_context(tmp_path, compliments=1, compliments_by_team={"SEN": 1})
     assert r.compliments_sentence() == "1 compliment was recorded in 2021/22."
 
 
@@ -499,8 +414,7 @@ def test_labels_in_running_text(label, shown):
 
 
 def test_category_sentence_with_no_accepted_complaints(tmp_path):
-    figures = childrens_figures() | {"category_counts": {}}
-    r = make_context(tmp_path, figures, "childrens", with_artefacts=False)
+    r = childrens_context(tmp_path, category_counts={})
     assert r.category_sentence() == "No complaints were accepted, so there are no categories to report."
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from builders import stage_table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -38,41 +39,7 @@ def childrens_figures() -> dict:
         "year_display": "2021/22",
         "complaints_accepted": 63,
         "team_counts": {"Access and Assessment": 12, "SEN": 9, "Early Help": 3},
-        "stage_table": [
-            {
-                "stage": 1,
-                "received": 63,
-                "statutory": 12,
-                "corporate": 51,
-                "upheld": 12,
-                "partly_upheld": 10,
-                "not_upheld": 39,
-                "withdrawn": 2,
-                "open": 0,
-            },
-            {
-                "stage": 2,
-                "received": 12,
-                "statutory": 4,
-                "corporate": 8,
-                "upheld": 1,
-                "partly_upheld": 2,
-                "not_upheld": 1,
-                "withdrawn": 6,
-                "open": 2,
-            },
-            {
-                "stage": 3,
-                "received": 1,
-                "statutory": 1,
-                "corporate": 0,
-                "upheld": 0,
-                "partly_upheld": 1,
-                "not_upheld": 0,
-                "withdrawn": 0,
-                "open": 0,
-            },
-        ],
+        "stage_table": stage_table(),
         "ombudsman_cases": [
             {
                 "reference": "L1",
