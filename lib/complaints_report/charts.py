@@ -276,7 +276,7 @@ def _with_trend(figures: dict, history: list[dict], key: str) -> tuple[list[str]
     return [f["year_display"] for f in known], [f[key] for f in known]
 
 
-def volume_chart(figures: dict, history: list[dict], service_noun: str = "complaints") -> Chart:
+def volume_chart(figures: dict, history: list[dict]) -> Chart:
     years, values = _with_trend(figures, history, "complaints_accepted")
     if len(values) < len([f for f in history if "complaints_received" in f]):
         years, values = _with_trend(figures, history, "complaints_received")
