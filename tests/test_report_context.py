@@ -230,7 +230,7 @@ def test_outcome_sentence_nothing_decided(tmp_path):
 
 def test_bands_sentence_with_points_change(childrens):
     assert childrens.bands_sentence() == (
-        "70% of complaints were answered within 10 working days. A "
+        "Of the 62 complaints answered, 70% were answered within 10 working days. A "
         "further 24% took 11 to 20 working days and "
         "6% took more than 20. Answers within 10 working days were 8 "
         "percentage points better than 62% in 2020/21."
@@ -251,7 +251,7 @@ def test_bands_sentence_nothing_answered(tmp_path):
 def test_received_sentence(childrens):
     assert childrens.received_sentence() == (
         "In 2021/22 the Customer Relationship Team received 75 "
-        "complaints about Children's Services. 12 were not "
+        "complaints about Children's Services. Of these, 12 were not "
         "accepted (Not about Children's Services, duplicate complaint), leaving 63: 12 under the statutory "
         "procedure and 51 under the non-statutory (corporate) "
         "procedure. This is a 9% increase from 58 in 2020/21."
@@ -291,7 +291,7 @@ def test_team_name_in_running_text(tmp_path, meta, team):
 
 def test_timeliness_sentence(childrens):
     assert childrens.timeliness_sentence() == (
-        "Children's Services answered 81% of stage 1 complaints within "
+        "Of the 62 stage 1 complaints answered, Children's Services answered 81% within "
         "the timescale (10 working days, or 20 where "
         "an extension was agreed), 7 percentage points better than 74% in 2020/21."
     )

@@ -151,12 +151,20 @@ def yearly_bars(
     return Chart(name, title, alt, data, figure)
 
 
+def _outcome_label(count: int, share: int | None) -> str:
+    return f"{count:,}" if share is None or pd.isna(share) else f"{count:,} ({int(share)}%)"
+
+
 def outcomes_by_year(name: str, rows: list[dict], title: str) -> Chart:
-    """Outcomes in small multiples, one panel a year, so years are told apart by position and label."""
+    """Outcomes in small multiples, one panel a year, so years are told apart by position and label.
+
+    Shares are of the complaints decided (upheld, partly upheld, not upheld), as the title's
+    percentage is; withdrawn complaints are shown as a count.
+    """
     apply_style()
     records = []
     for figures in rows:
-        decided = sum(figures.get(k, 0) for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn"))
+        decided = sum(figures.get(k, 0) for k in ("upheld", "partly_upheld", "not_upheld"))
         for outcome in ("upheld", "partly_upheld", "not_upheld", "withdrawn"):
             if outcome in figures:
                 records.append(
@@ -164,7 +172,9 @@ def outcomes_by_year(name: str, rows: list[dict], title: str) -> Chart:
                         "year": figures["year_display"],
                         "outcome": OUTCOME_LABELS[outcome],
                         "count": figures[outcome],
-                        "percent": percent(figures[outcome], decided),
+                        "percent_of_decided": None
+                        if outcome == "withdrawn"
+                        else percent(figures[outcome], decided),
                     }
                 )
     data = pd.DataFrame(records)
@@ -172,8 +182,12 @@ def outcomes_by_year(name: str, rows: list[dict], title: str) -> Chart:
     figure, axes_list = plt.subplots(
         1, len(years), figsize=(WIDTH, 3.4), sharey=True, layout="constrained", squeeze=False
     )
+    labels = {}
     for axes, year in zip(axes_list[0], years, strict=True):
         part = data[data["year"] == year]
+        labels[year] = [
+            _outcome_label(c, p) for c, p in zip(part["count"], part["percent_of_decided"], strict=True)
+        ]
         sns.barplot(
             data=part,
             y="outcome",
@@ -183,28 +197,16 @@ def outcomes_by_year(name: str, rows: list[dict], title: str) -> Chart:
             orient="h",
             saturation=1,
         )
-        axes.bar_label(
-            axes.containers[0],
-            labels=[f"{c} ({p}%)" for c, p in zip(part["count"], part["percent"], strict=True)],
-            padding=3,
-            fontsize=FONT_SIZE - 1,
-        )
+        axes.bar_label(axes.containers[0], labels=labels[year], padding=3, fontsize=FONT_SIZE - 1)
         axes.set(title=year, xlabel="Complaints", ylabel="")
-        axes.set_xlim(0, data["count"].max() * 1.7)
+        axes.set_xlim(0, max(data["count"].max() * 1.7, 1))
     figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
-    alt = f"Bar charts side by side, one a year. {title}. " + " ".join(
-        f"{year}: "
-        + _alt_list(
-            data[data["year"] == year]["outcome"],
-            [
-                f"{c} ({p}%)"
-                for c, p in zip(
-                    data[data["year"] == year]["count"], data[data["year"] == year]["percent"], strict=True
-                )
-            ],
+    alt = (
+        f"Bar charts side by side, one a year. {title}. Percentages are of the complaints decided. "
+        + " ".join(
+            f"{year}: " + _alt_list(data[data["year"] == year]["outcome"], labels[year]) + "."
+            for year in years
         )
-        + "."
-        for year in years
     )
     return Chart(name, title, alt, data, figure)
 
@@ -281,19 +283,21 @@ def volume_chart(figures: dict, history: list[dict]) -> Chart:
     if len(values) < len([f for f in history if "complaints_received" in f]):
         years, values = _with_trend(figures, history, "complaints_received")
     current = values[-1]
-    title = f"{current:,} complaints in {figures['year_display']}"
+    title = f"{wording.plural(current, 'complaint')} in {figures['year_display']}"
     if len(values) > 1:
         title += ", " + wording.count_change(current, values[-2])
     return yearly_bars("volume", years, values, title, "complaints")
 
 
 def category_chart(figures: dict) -> Chart:
-    name, count = _top(figures["category_counts"])
-    title = (
-        f"{name} was the most common issue ({percent(count, figures['complaints_accepted'])}%)"
-        if count is not None
-        else "Complaints by nature of issue"
-    )
+    names, count = wording.leaders(figures["category_counts"])
+    share = f"{percent(count, figures['complaints_accepted'])}%" if names else ""
+    if len(names) == 1:
+        title = f"{names[0]} was the most common issue ({share})"
+    elif names:
+        title = f"{wording.join(names)} were the most common issues ({share} each)"
+    else:
+        title = "Complaints by nature of issue"
     return horizontal_bars(
         "nature",
         figures["category_counts"],
@@ -306,12 +310,14 @@ def category_chart(figures: dict) -> Chart:
 
 
 def area_chart(figures: dict, key: str = "area_counts", name: str = "areas", by: str = "area") -> Chart:
-    top, count = _top(figures[key])
-    title = (
-        f"{top} had the most complaints ({count}, {percent(count, figures['complaints_accepted'])}%)"
-        if count is not None
-        else f"Complaints by {by}"
-    )
+    names, count = wording.leaders(figures[key])
+    share = f"{percent(count, figures['complaints_accepted'])}%" if names else ""
+    if len(names) == 1:
+        title = f"{names[0]} had the most complaints ({count}, {share})"
+    elif names:
+        title = f"{wording.join(names)} had the most complaints ({count} each, {share} each)"
+    else:
+        title = f"Complaints by {by}"
     return horizontal_bars(
         name,
         figures[key],
@@ -327,14 +333,14 @@ def outcomes_chart(figures: dict, history: list[dict]) -> Chart:
     rows = [f for f in history if "upheld" in f]
     pct = figures.get("upheld_or_partly_pct")
     title = (
-        f"{wording.share_phrase(pct).capitalize()} of complaints decided in {figures['year_display']} "
+        f"{wording.share_phrase(pct).capitalize()} of the complaints decided in {figures['year_display']} "
         f"were upheld or partly upheld ({pct}%)"
     )
     return outcomes_by_year("outcomes", rows, title)
 
 
 def bands_chart(figures: dict) -> Chart:
-    title = f"{figures['within_10_pct']}% of complaints were answered within 10 working days"
+    title = f"{figures['within_10_pct']}% of responses were sent within 10 working days"
     return response_bands("response_times", figures, title)
 
 
@@ -348,12 +354,8 @@ def ombudsman_chart(figures: dict, history: list[dict]) -> Chart:
 
 
 def enquiries_chart(figures: dict) -> Chart:
-    top, count = _top(figures["member_enquiries_by_area"])
-    title = (
-        f"{top} accounted for the most Member enquiries ({count})"
-        if count is not None
-        else "Member enquiries by service area"
-    )
+    title = wording.most_phrase(figures["member_enquiries_by_area"], "accounted for") or "Member enquiries"
+    title = title.replace("the most (", "the most Member enquiries (") if "the most (" in title else title
     return horizontal_bars(
         "member_enquiries",
         figures["member_enquiries_by_area"],
@@ -366,8 +368,8 @@ def enquiries_chart(figures: dict) -> Chart:
 
 
 def compliments_chart(figures: dict) -> Chart:
-    top, count = _top(figures["compliments_by_team"])
-    title = f"{top} received the most compliments ({count})" if count is not None else "Compliments by team"
+    title = wording.most_phrase(figures["compliments_by_team"], "received") or "Compliments by team"
+    title = title.replace("the most (", "the most compliments (")
     return horizontal_bars(
         "compliments",
         figures["compliments_by_team"],
@@ -386,8 +388,9 @@ def received_chart(figures: dict) -> Chart:
         "Accepted": figures["complaints_accepted"],
     }
     title = (
-        f"{figures['complaints_accepted']} of {figures['complaints_received']} complaints were accepted, "
-        f"{figures['complaints_rejected']} were rejected"
+        f"{figures['complaints_accepted']:,} of {wording.plural(figures['complaints_received'], 'complaint')} "
+        f"{'was' if figures['complaints_accepted'] == 1 else 'were'} accepted, "
+        f"{figures['complaints_rejected']:,} {'was' if figures['complaints_rejected'] == 1 else 'were'} rejected"
     )
     return horizontal_bars("received", counts, title, "complaints", "whether accepted", with_percent=False)
 
@@ -412,7 +415,7 @@ def stages_chart(figures: dict) -> Chart:
     title = (
         f"{OUTCOME_LABELS[most]} was the most common outcome at stage 1 ({stage1[most]} of "
         f"{stage1['received']})"
-        if stage1[most] is not None
+        if stage1[most]
         else "Outcomes by stage"
     )
     return grouped_counts("stages", table, title, "complaints", threshold=_threshold(figures))
@@ -420,7 +423,7 @@ def stages_chart(figures: dict) -> Chart:
 
 def timeliness_chart(figures: dict, history: list[dict]) -> Chart:
     years, values = _with_trend(figures, history, "stage1_within_timescale_pct")
-    title = f"{values[-1]}% of stage 1 complaints were answered within timescale in {figures['year_display']}"
+    title = f"{values[-1]}% of stage 1 responses were within the timescale in {figures['year_display']}"
     if len(values) > 1:
         title += (
             f", up from {values[-2]}%"
@@ -442,7 +445,7 @@ def ombudsman_outcomes_chart(figures: dict) -> Chart:
         columns = {previous["year_display"]: [previous.get(k, 0) for k in rows.values()], **columns}
     table = pd.DataFrame({"Ombudsman cases": list(rows), **columns})
     title = (
-        f"{figures['ombudsman_received']} Ombudsman complaints received, "
+        f"{wording.plural(figures['ombudsman_received'], 'Ombudsman complaint')} received, "
         f"{figures['ombudsman_fault_found']} with fault found; remedies totalled "
         f"{wording.pounds(figures['ombudsman_remedy_total'])}"
     )

@@ -70,17 +70,17 @@ REGULATION_ROWS = {
         (
             "The subject matter of complaints",
             "Nature of issue; Complaints activity by team",
-            lambda r: f"{len(r.m.get('category_counts', {}))} categories",
+            lambda r: wording.plural(len(r.m.get("category_counts", {})), "category", "categories"),
         ),
         (
             "Matters of general importance arising from complaints",
             "Outcomes; Learning from complaints",
-            lambda r: "Described",
+            lambda r: r.described("outcomes", "learning"),
         ),
         (
             "Action taken to improve services as a result of complaints",
             "Learning from complaints; Future development",
-            lambda r: "Described",
+            lambda r: r.described("learning", "future"),
         ),
     ],
     "childrens": [
@@ -105,10 +105,18 @@ REGULATION_ROWS = {
         (
             "Subject matter of complaints",
             "Performance overview",
-            lambda r: f"{len(r.m.get('category_counts', {}))} categories",
+            lambda r: wording.plural(len(r.m.get("category_counts", {})), "category", "categories"),
         ),
-        ("Learning and service improvement", "Learning from complaints", lambda r: "Described"),
-        ("Advocacy provided", "Overview of the procedure; Appendix B", lambda r: "Described"),
+        (
+            "Learning and service improvement",
+            "Learning from complaints",
+            lambda r: r.described("learning", "previous_learning"),
+        ),
+        (
+            "Advocacy provided",
+            "Overview of the procedure; Appendix B",
+            lambda r: r.described("procedure", "appendix_b"),
+        ),
     ],
 }
 
@@ -226,6 +234,13 @@ class ReportContext:
         name = str(self.meta.get("team_short") or self.meta.get("team") or "complaints team").strip()
         return name[4:].lstrip() if name.lower().startswith("the ") else name
 
+    def volume_sentence(self) -> str:
+        m = self.m
+        return (
+            f"The {self.team_short()} recorded and investigated {wording.plural(m['complaints_accepted'], 'complaint')} "
+            f"in {m['year_display']}, {self.count_change('complaints_accepted')}."
+        )
+
     def volume_trend_sentence(self) -> str:
         data = self.chart_data("volume")
         if data is None or len(data) < 3:
@@ -271,8 +286,9 @@ class ReportContext:
             return "No complaints had been answered by the end of the year."
         m = self.m
         text = (
-            f"{m['within_10_pct']}% of complaints were answered within 10 working days. A further "
-            f"{m['within_20_pct']}% took 11 to 20 working days and {m['over_20_pct']}% took more than 20."
+            f"Of the {wording.plural(m['stage1_responded'], 'complaint')} answered, {m['within_10_pct']}% were "
+            f"answered within 10 working days. A further {m['within_20_pct']}% took 11 to 20 working days and "
+            f"{m['over_20_pct']}% took more than 20."
         )
         if "within_10_pct" in self.prev:
             text += f" Answers within 10 working days were {self.points_change('within_10_pct')}."
@@ -307,7 +323,10 @@ class ReportContext:
         m = self.m
         if "member_enquiries" not in m:
             return "There are no Member enquiry figures for this year."
-        text = f"The {self.team_short()} handled {m['member_enquiries']:,} Member enquiries in {m['year_display']}."
+        text = (
+            f"The {self.team_short()} handled {wording.plural(m['member_enquiries'], 'Member enquiry', 'Member enquiries')}"
+            f" in {m['year_display']}."
+        )
         if "member_enquiries_within_5_pct" in m:
             text += (
                 f" {m['member_enquiries_within_5_pct']}% of those answered were answered within the "
@@ -323,27 +342,34 @@ class ReportContext:
         if "compliments" not in m:
             return "There are no compliment figures for this year."
         text = f"{wording.plural(m['compliments'], 'compliment was', 'compliments were')} recorded in {m['year_display']}."
-        top = [(team, n) for team, n in m.get("compliments_by_team", {}).items() if n is not None][:2]
-        if len(top) == 2:
-            text += (
-                f" {top[0][0]} received the most ({top[0][1]:,}), followed by {top[1][0]} ({top[1][1]:,})."
-            )
+        teams = m.get("compliments_by_team", {})
+        names, largest = wording.leaders(teams)
+        if len(teams) > 1 and names:
+            text += f" {wording.most_phrase(teams, 'received')}"
+            runners = wording.leaders({t: n for t, n in teams.items() if t not in names})
+            text += f", followed by {wording.join(runners[0])} ({runners[1]:,})." if runners[0] else "."
         return text
 
     def received_sentence(self) -> str:
         m = self.m
         text = (
-            f"In {m['year_display']} the {self.team_short()} received {m['complaints_received']:,} complaints "
-            f"about Children's Services."
+            f"In {m['year_display']} the {self.team_short()} received "
+            f"{wording.plural(m['complaints_received'], 'complaint')} about Children's Services."
         )
+        if not m["complaints_received"]:
+            return text
         if m.get("complaints_rejected"):
             reasons = ", ".join(_in_sentence(k) for k in m.get("rejection_reasons", {}))
             text += (
-                f" {m['complaints_rejected']:,} were not accepted ({reasons}), leaving "
-                f"{m['complaints_accepted']:,}"
+                f" Of these, {wording.plural(m['complaints_rejected'], 'was', 'were')} not accepted ({reasons}), "
+                f"leaving {m['complaints_accepted']:,}"
             )
         else:
-            text += f" All {m['complaints_accepted']:,} were accepted"
+            text += (
+                f" All {m['complaints_accepted']:,} were accepted"
+                if m["complaints_accepted"] > 1
+                else " It was accepted"
+            )
         text += (
             f": {m['statutory']:,} under the statutory procedure and {m['corporate']:,} under the "
             f"non-statutory (corporate) procedure."
@@ -356,8 +382,9 @@ class ReportContext:
         if "stage1_within_timescale_pct" not in self.m:
             return "No stage 1 complaints had been answered by the end of the year."
         text = (
-            f"Children's Services answered {self.m['stage1_within_timescale_pct']}% of stage 1 complaints "
-            "within the timescale (10 working days, or 20 where an extension was agreed)"
+            f"Of the {wording.plural(self.m['stage1_responded'], 'stage 1 complaint')} answered, Children's "
+            f"Services answered {self.m['stage1_within_timescale_pct']}% within the timescale (10 working days, "
+            "or 20 where an extension was agreed)"
         )
         if "stage1_within_timescale_pct" in self.prev:
             text += f", {self.points_change('stage1_within_timescale_pct')}"
@@ -419,6 +446,18 @@ class ReportContext:
             "published beside the report as `data/rows.csv`.\n\n" + presentation.table_markdown(table)
         )
 
+    def described(self, *sections: str) -> str:
+        """'Described' when the narrative of these sections is written, else what is missing."""
+        missing = [
+            content.section_title(self.service, key)
+            for key in sections
+            if content.read_section(self.content_dir, self.year, self.service, key, self.flat())[1]
+        ]
+        return "Described" if not missing else f"Narrative needed: {wording.join(missing)}"
+
+    def quotes_pointer(self) -> str:
+        return "Appendix C gives examples." if self.index.get("quotes") else ""
+
     def method_note(self) -> str:
         note = (paths.RESOURCES_DIR / "method_note.md").read_text(encoding="utf-8")
         if self.m.get("suppressed_below"):
@@ -448,7 +487,21 @@ class ReportContext:
         if entry is None:
             return ""
         data = pd.read_csv(self.artefacts_dir / entry["data"], keep_default_na=False)
+        if data.empty:
+            return ""
         return presentation.table_markdown(Table(name, entry["caption"], data))
+
+    def has_table(self, name: str) -> bool:
+        entry = next((e for e in self.index["tables"] if e["name"] == name), None)
+        return entry is not None and not pd.read_csv(self.artefacts_dir / entry["data"]).empty
+
+    def areas_table_sentence(self) -> str:
+        if not self.has_table("table_areas"):
+            return ""
+        return (
+            "@tbl-areas shows every complaint by the Ombudsman's (LGSCO) categories, with the cases the "
+            "Ombudsman told the council about."
+        )
 
     def quotes(self) -> str:
         """Published compliment quotes (publish = yes only), grouped by team, as block quotes."""

@@ -27,7 +27,7 @@ class Table:
 
 def areas_table(figures: dict) -> Table:
     """ASC Table 1: complaints by area, the teams behind each, and LGSCO cases."""
-    lgsco = figures.get("ombudsman_area_counts", {})
+    lgsco = dict(figures.get("ombudsman_area_counts", {}))
     rows = []
     for area, count in figures["area_counts"].items():
         teams = figures.get("area_team_counts", {}).get(area, {})
@@ -42,10 +42,13 @@ def areas_table(figures: dict) -> Table:
                 "Area": area,
                 "Complaints": shown(count, threshold) if count is None else count,
                 "Teams": split,
-                "LGSCO cases": lgsco.get(area, 0),
+                "LGSCO cases": lgsco.pop(area, 0),
             }
         )
-    data = pd.DataFrame(rows)
+    unmatched = sum(lgsco.values())
+    if unmatched:  # Ombudsman cases whose area is not one of this year's complaint areas
+        rows.append({"Area": "Other or not recorded", "Complaints": 0, "Teams": "", "LGSCO cases": unmatched})
+    data = pd.DataFrame(rows, columns=["Area", "Complaints", "Teams", "LGSCO cases"])
     if not data["Teams"].astype(bool).any():
         data = data.drop(columns="Teams")
     return Table("table_areas", f"Complaints by area (LGSCO categories) in {figures['year_display']}", data)
@@ -61,7 +64,8 @@ def departments_table(figures: dict) -> Table:
                 "Share": "–" if n is None else f"{percent(n, total)}%",
             }
             for team, n in figures["team_counts"].items()
-        ]
+        ],
+        columns=["Department", "Complaints", "Share"],
     )
     return Table("table_departments", f"Complaints accepted by department in {figures['year_display']}", data)
 

@@ -97,3 +97,30 @@ def trend_phrase(values: list[int]) -> str:
     if all(s == 0 for s in steps):
         return "unchanged"
     return "up and down"
+
+
+def join(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def leaders(counts: dict[str, int | None]) -> tuple[list[str], int | None]:
+    """The names sharing the largest count (ties kept together), and that count."""
+    known = {name: n for name, n in counts.items() if n is not None}
+    if not known:
+        return [], None
+    largest = max(known.values())
+    return [name for name, n in known.items() if n == largest], largest
+
+
+def most_phrase(counts: dict[str, int | None], verb: str) -> str:
+    """'Homecare had the most (14)', or for a tie 'Reablement and Homecare had the most (5 each)'."""
+    names, largest = leaders(counts)
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"{names[0]} {verb} the most ({largest:,})"
+    return f"{join(names)} {verb} the most ({largest:,} each)"
