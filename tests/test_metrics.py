@@ -653,3 +653,30 @@ def test_a_full_year_has_every_contract_key_as_plain_json_numbers(
         "compliments_by_team",
     }:
         assert type(figures[name]) is int, name
+
+
+# ----------------------------------------------------------------------------- zero is a figure
+
+
+def test_a_year_with_no_ombudsman_cases_reports_zero_not_missing(load_cases, complaint, ombudsman_case):
+    inputs = load_cases(
+        complaints=[complaint("C1", received=date(2021, 5, 4)), complaint("C2", received=date(2022, 5, 4))],
+        ombudsman=[ombudsman_case("L1", received=date(2021, 6, 1))],
+    )
+    figures = compute_metrics(inputs, "asc", ReportingYear.parse("2022-23"))
+    assert figures["ombudsman_received"] == 0
+    assert figures["ombudsman_remedy_total"] == 0
+    assert figures["previous_year"]["ombudsman_received"] == 1
+
+
+def test_years_before_an_export_starts_are_left_to_history(
+    load_cases, complaint, ombudsman_case, published_figure
+):
+    inputs = load_cases(
+        complaints=[complaint("C0", received=date(2020, 5, 4)), complaint("C1", received=date(2021, 5, 4))],
+        ombudsman=[ombudsman_case("L1", received=date(2021, 6, 1))],
+        history=[published_figure("2020-21", "ombudsman_received", 7)],
+    )
+    figures = compute_metrics(inputs, "asc", ReportingYear.parse("2021-22"))
+    assert figures["ombudsman_received"] == 1
+    assert figures["previous_year"]["ombudsman_received"] == 7, "before the export starts, history gives it"

@@ -17,7 +17,7 @@ from pathlib import Path
 from complaints_report import artefacts, content, manifest, paths, privacy
 from complaints_report.loading import Inputs, load_inputs, services_with_complaints
 from complaints_report.tables import quotes_table
-from complaints_report.vocabulary import SERVICE_NAMES
+from complaints_report.vocabulary import MAPPING_FILE, SERVICE_NAMES
 from complaints_report.years import ReportingYear
 
 
@@ -75,7 +75,7 @@ def narrative_warnings(request: BuildRequest, service: str) -> list[str]:
 def privacy_findings(request: BuildRequest, inputs: Inputs, service: str) -> list[str]:
     """Identifiers in the narrative or the published quotes (see privacy.py)."""
     folder = Path(request.content_dir) / request.year.label / service
-    texts = {str(path): path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.md"))}
+    texts = {str(path): content.read_text(path) for path in sorted(folder.glob("*.md"))}
     quotes = quotes_table(inputs.compliments, service, request.year).data
     for number, row in enumerate(quotes.itertuples(index=False), start=1):
         texts[f"compliment quote {number} ({row.Team})"] = row.Compliment
@@ -91,7 +91,12 @@ def content_files(request: BuildRequest, service: str) -> list[Path]:
 
 
 def run_notebook(
-    service: str, year: ReportingYear, data_dir: Path, out_dir: Path, suppress_below: int = 0
+    service: str,
+    year: ReportingYear,
+    data_dir: Path,
+    out_dir: Path,
+    suppress_below: int = 0,
+    published_dir: Path | None = None,
 ) -> Path:
     """Execute the service's notebook with Papermill; the executed copy is saved beside the outputs.
 
@@ -129,17 +134,24 @@ def run_notebook(
             f"The {service} notebook failed in cell {error.exec_count}: {error.ename}: {error.evalue}. "
             f"The executed notebook, with the full error, is at {kept}"
         ) from None
-    _keep_kernelspec(paths.notebook_for(service), executed)
+    _tidy_executed(paths.notebook_for(service), executed, Path(out_dir), published_dir)
     return executed
 
 
-def _keep_kernelspec(source: Path, executed: Path) -> None:
-    """The executed copy names the project's usual kernel, so it opens in JupyterLab as the source does."""
+def _tidy_executed(source: Path, executed: Path, out_dir: Path, published_dir: Path | None) -> None:
+    """Tidy the executed copy: no run timings, the folder it will be published in rather than the
+    build's temporary one (so the same inputs give the same bytes), and the project's usual
+    kernel named, so it opens in JupyterLab as the source notebook does."""
     import nbformat
 
-    notebook = nbformat.read(str(executed), as_version=4)
+    from complaints_report.notebook_refresh import clean
+
+    notebook = clean(nbformat.read(str(executed), as_version=4))
     notebook.metadata["kernelspec"] = nbformat.read(str(source), as_version=4).metadata.get("kernelspec", {})
-    nbformat.write(notebook, str(executed))
+    text = nbformat.writes(notebook)
+    if published_dir is not None:
+        text = text.replace(str(Path(out_dir).resolve()), str(Path(published_dir).resolve()))
+    executed.write_text(text, encoding="utf-8")
 
 
 def report_metadata(request: BuildRequest, service: str) -> dict:
@@ -170,7 +182,16 @@ def render(request: BuildRequest, service: str, folder: Path) -> None:
             metadata=report_metadata(request, service),
         )
     except rendering.EngineError as error:
-        raise BuildError(str(error)) from None
+        message = str(error)
+        failed = folder / "report_files" / "report.ipynb"
+        if failed.exists():  # the build's folder is removed: keep the executed report for the analyst
+            kept = (
+                Path(tempfile.gettempdir())
+                / f"complaints-report-failed-report-{service}-{request.year.label}.ipynb"
+            )
+            shutil.copyfile(failed, kept)
+            message = message.replace(str(failed), str(kept))
+        raise BuildError(message) from None
 
 
 def publish(staging: Path, out_dir: Path, year: ReportingYear, services: list[str]) -> None:
@@ -226,7 +247,8 @@ def build(
         for service in services:
             folder = paths.service_output_dir(staging, request.year.label, service)
             progress(f"{service}: running the analysis notebook")
-            run_notebook(service, request.year, request.data_dir, folder, request.suppress_below)
+            published = paths.service_output_dir(out_dir, request.year.label, service)
+            run_notebook(service, request.year, request.data_dir, folder, request.suppress_below, published)
             progress(
                 f"{service}: rendering {' and '.join(f.upper() for f in request.formats)} with the {engine} engine"
             )
@@ -238,7 +260,9 @@ def build(
                     service=service,
                     engine=engine,
                     formats=request.formats,
-                    input_files=inputs.files,
+                    input_files=inputs.files
+                    + [p for p in [Path(request.data_dir) / MAPPING_FILE] if p.exists()],
+                    options={"suppress_below": request.suppress_below, "strict": request.strict},
                     content_files=content_files(request, service),
                 ),
             )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from complaints_report import content, paths
 from complaints_report.problems import InputError
@@ -49,17 +50,19 @@ def _year(text: str) -> ReportingYear:
 
 
 def _fail(message: str) -> None:
-    err.print(f"[bold red]Error:[/bold red] {message}", highlight=False, soft_wrap=True)
+    # Messages quote the analyst's own values: print them as text, never as Rich markup.
+    err.print(f"[bold red]Error:[/bold red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
 def _problems(error: InputError) -> None:
-    err.print(f"[bold red]{error.summary().splitlines()[0]}[/bold red]", highlight=False)
+    err.print(f"[bold red]{escape(error.summary().splitlines()[0])}[/bold red]", highlight=False)
     for problem in error.problems:
-        err.print(f"  - {problem}", highlight=False, soft_wrap=True)
+        err.print(f"  - {problem}", markup=False, highlight=False, soft_wrap=True)
     err.print(
-        "Fix these in the export files (or add labels to mapping.yaml) and run the command again.",
+        "Fix these in the input files (or add your labels to mapping.yaml) and run the command again.",
         highlight=False,
+        soft_wrap=True,
     )
     raise typer.Exit(1)
 
@@ -118,21 +121,27 @@ def build(
         with err.status("Starting", spinner="dots") as status:
 
             def progress(message: str) -> None:
-                status.update(message)
-                err.print(f"[dim]•[/dim] {message}", highlight=False)
+                status.update(escape(message))
+                err.print(f"[dim]•[/dim] {escape(message)}", highlight=False)
 
             results = run_build(request, progress)
     except InputError as error:
         _problems(error)
     except (BuildError, ContentError) as error:
         _fail(str(error))
+    except OSError as error:  # e.g. --out inside a file, a full disk, a file open in another program
+        _fail(
+            f"Could not read or write {error.filename or 'a file'}: {error.strerror or error}. "
+            "Check the path and that you may write there; nothing in the output folder was changed."
+        )
     except KeyboardInterrupt:
         _fail("Interrupted: nothing in the output folder was changed.")
     for result in results:
         for warning in result.warnings:
-            err.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
+            err.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False, soft_wrap=True)
         out.print(
-            f"[green]Built[/green] {result.service} {request.year.display}: {result.folder}", highlight=False
+            f"[green]Built[/green] {result.service} {request.year.display}: {escape(str(result.folder))}",
+            highlight=False,
         )
 
 

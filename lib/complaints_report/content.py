@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from complaints_report import paths
 from complaints_report.years import ReportingYear
 
 META_FILE = "meta.yml"
@@ -148,6 +149,16 @@ def section_title(service: str, key: str) -> str:
     return next(s.title for s in SECTIONS[service] if s.key == key)
 
 
+def read_text(path: Path) -> str:
+    """A narrative file as text: UTF-8 (with or without BOM), or Windows-1252 as Notepad and
+    Word save it on UK Windows."""
+    raw = Path(path).read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def is_template(text: str) -> bool:
     return TEMPLATE_MARK in text
 
@@ -157,7 +168,7 @@ def read_section(
 ) -> tuple[str, bool]:
     """The section's Markdown with ``{{ metric }}`` filled in, and whether it is a placeholder."""
     path = section_path(content_dir, year, service, key)
-    text = path.read_text(encoding="utf-8").strip() if path.exists() else ""
+    text = read_text(path).strip() if path.exists() else ""
     if not text or is_template(text):
         return placeholder(path, section_title(service, key)), True
     return fill(text, figures, path), False
@@ -177,7 +188,17 @@ def fill(text: str, figures: dict, path: Path) -> str:
     return _PLACEHOLDER_FIELD.sub(value, text)
 
 
+def shown_path(path: Path) -> str:
+    """A path as the analyst would type it: relative to where they work, when it is inside it."""
+    path = Path(path).resolve()
+    for base in (Path.cwd(), paths.PROJECT_ROOT):
+        if path.is_relative_to(base.resolve()):
+            return path.relative_to(base.resolve()).as_posix()
+    return path.as_posix()
+
+
 def placeholder(path: Path, title: str) -> str:
+    path = Path(shown_path(path))
     return (
         f'::: {{.callout-warning title="{PLACEHOLDER_MARK}"}}\n'
         f"{PLACEHOLDER_MARK}: the narrative for '{title}' has not been written yet. "
@@ -190,7 +211,7 @@ def read_meta(content_dir: Path, year: ReportingYear, service: str) -> dict:
     if not path.exists():
         return {}
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yaml.safe_load(read_text(path)) or {}
     except yaml.YAMLError as error:
         raise ContentError(f"{path}: could not be read as YAML ({error})") from None
 
@@ -200,7 +221,7 @@ def missing_sections(content_dir: Path, year: ReportingYear, service: str) -> li
     missing = []
     for section in SECTIONS[service]:
         path = section_path(content_dir, year, service, section.key)
-        text = path.read_text(encoding="utf-8").strip() if path.exists() else ""
+        text = read_text(path).strip() if path.exists() else ""
         if not text or is_template(text):
             missing.append(section.title)
     return missing

@@ -76,12 +76,14 @@ def manifest(
     formats: list[str],
     input_files: list[Path],
     content_files: list[Path],
+    options: dict | None = None,
 ) -> dict:
     return {
         "year": year,
         "service": service,
         "engine": engine,
         "formats": formats,
+        "options": options or {},
         "inputs": [{"file": Path(f).name, "sha256": file_hash(f)} for f in sorted(input_files)],
         "narrative": [{"file": Path(f).name, "sha256": file_hash(f)} for f in sorted(content_files)],
         "versions": versions(),

@@ -279,7 +279,22 @@ def _history_values(inputs: Inputs, service: str, year: ReportingYear) -> dict:
 
 
 def has_case_data(inputs: Inputs, kind: str, service: str, year: ReportingYear) -> bool:
-    return not _in_year(inputs.frame(kind), service, year).empty
+    """Whether the case records give this kind's figures for the year.
+
+    Complaints: when any were received. Enquiries, compliments and Ombudsman cases: also
+    when none were, if their export is there and the year is one the complaints cover (from
+    the first year that export has records for the service): then the figure is a true zero,
+    not a gap for ``history`` to fill.
+    """
+    frame = inputs.frame(kind)
+    if not _in_year(frame, service, year).empty:
+        return True
+    if kind == "complaints" or frame.empty:
+        return False
+    received = frame.loc[frame["service"] == service, "received"]
+    if not received.empty and year < ReportingYear.containing(min(received)):
+        return False
+    return has_case_data(inputs, "complaints", service, year)
 
 
 def year_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:

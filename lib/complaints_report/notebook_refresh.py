@@ -14,9 +14,14 @@ from complaints_report import paths
 
 
 def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop run timings and papermill bookkeeping so a refresh only changes what changed."""
+    """Drop run timings and papermill bookkeeping so a refresh only changes what changed.
+
+    Papermill gives the cell it injects a random id; it gets a fixed one.
+    """
     notebook.metadata.pop("papermill", None)
     for cell in notebook.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
     return notebook

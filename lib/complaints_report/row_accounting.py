@@ -19,12 +19,28 @@ COUNTED = "counted"
 EXCLUDED = "excluded"
 
 
+TREND_YEARS = 3  # the report's charts show this year and the two before it (metrics.trend)
+
+
+def _earlier_year(received, year: ReportingYear) -> tuple[str, str] | None:
+    """Rows of the years before: last year's feed the comparisons, the one before the trend charts."""
+    if received in year.previous:
+        return COUNTED, "last year (used only for comparisons with last year)"
+    if any(received in ReportingYear(year.start - back) for back in range(2, TREND_YEARS)):
+        return COUNTED, "earlier year (used only in the charts of recent years)"
+    return None
+
+
 def _complaint_status(row, service: str, year: ReportingYear) -> tuple[str, str]:
     if row.service != service:
         return EXCLUDED, "other service"
     if row.received not in year:
+        if row.stage == 1 and row.status == "accepted" and (earlier := _earlier_year(row.received, year)):
+            return earlier
         return EXCLUDED, "other year"
     if row.status == "rejected":
+        if row.stage != 1:
+            return EXCLUDED, f"rejected at stage {row.stage}"
         return COUNTED, "rejected (counted in complaints received and rejected only)"
     if row.stage != 1:
         return COUNTED, f"stage {row.stage} (counted in stage {row.stage} figures)"
@@ -37,15 +53,18 @@ def _simple_status(row, service: str, year: ReportingYear) -> tuple[str, str]:
     if row.service != service:
         return EXCLUDED, "other service"
     if row.received not in year:
-        return EXCLUDED, "other year"
+        return _earlier_year(row.received, year) or (EXCLUDED, "other year")
     return COUNTED, "in year"
 
 
 def _history_status(row, service: str, year: ReportingYear) -> tuple[str, str]:
     if row.service != service:
         return EXCLUDED, "other service"
-    if row.year > year.label:
+    published = ReportingYear.parse(row.year)
+    if published > year:
         return EXCLUDED, "later year"
+    if published.start <= year.start - TREND_YEARS:
+        return EXCLUDED, "too early for this report's charts"
     return COUNTED, "published figure (used only where case data does not give it)"
 
 
