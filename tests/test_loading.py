@@ -824,3 +824,20 @@ def test_a_truncated_workbook_gives_problems_not_a_crash(tmp_path, cut):
     content = whole.read_bytes()
     whole.unlink()
     _loads_cleanly(tmp_path, "complaints.xlsx", content[: cut * len(content) // 3000])
+
+
+def test_a_childrens_file_without_a_procedure_column_is_one_problem_not_one_per_row(
+    data_dir, write_csv, complaint
+):
+    from conftest import COMPLAINT_COLUMNS
+
+    columns = [c for c in COMPLAINT_COLUMNS if c != "procedure"]
+    write_csv(
+        "complaints.csv",
+        [complaint(f"C{n}", service="childrens", procedure="statutory") for n in range(5)],
+        columns=columns,
+    )
+    _, problems = check_inputs(data_dir)
+    about_procedure = [p for p in problems if p.column == "procedure"]
+    assert len(about_procedure) == 1
+    assert about_procedure[0].row == 1 and "Children's Services" in about_procedure[0].message

@@ -29,6 +29,7 @@ from complaints_report.vocabulary import COLUMNS, KINDS, SERVICE_NAMES, Mapping,
 from complaints_report.years import ReportingYear, YearError
 
 SUFFIXES = (".csv", ".xlsx")
+MISSING_COLUMN = "a required column is missing"
 HEADER_SEARCH_ROWS = 20  # title rows above the header in an Excel export
 EARLIEST_DATE = date(1990, 1, 1)
 
@@ -42,6 +43,12 @@ class RawTable:
     path: Path
     records: list[dict]  # contract column -> raw cell value, plus "_row"
     problems: list[Problem] = field(default_factory=list)
+    columns: set[str] = field(default_factory=set)  # contract columns the header names
+    header_row: int = 1
+
+    @property
+    def missing_required(self) -> bool:
+        return any(p.message == MISSING_COLUMN for p in self.problems)
 
 
 @dataclass
@@ -193,7 +200,7 @@ def read_raw(path: Path, kind: str, mapping: Mapping) -> RawTable:
             problems.append(
                 Problem(
                     name,
-                    "a required column is missing",
+                    MISSING_COLUMN,
                     row=header_row,
                     column=column,
                     hint=f"Add a column named '{column}' (columns found: {', '.join(sorted(present))}), "
@@ -214,7 +221,7 @@ def read_raw(path: Path, kind: str, mapping: Mapping) -> RawTable:
         for position, column in header.items():
             record[column] = cells[position] if position < len(cells) else None
         records.append(record)
-    return RawTable(path, records, problems)
+    return RawTable(path, records, problems, present, header_row)
 
 
 # --------------------------------------------------------------------------- values
@@ -407,7 +414,10 @@ def _complaint(check: RowChecker, vocab: dict) -> dict:
     responded = check.parsed("responded", parse_date)
     check.not_before("responded", responded, "received", received)
     check.not_before("acknowledged", acknowledged, "received", received)
-    procedure = check.choice("procedure", vocab["procedure"], required=service == "childrens")
+    # Children's complaints need a procedure; a file without the column is reported once (load_kind).
+    procedure = check.choice(
+        "procedure", vocab["procedure"], required=service == "childrens" and "procedure" in check.record
+    )
     if procedure is None and service == "asc":
         procedure = "statutory"  # adult social care complaints follow the statutory 2009 regulations
     team = check.text("team", required=True)
@@ -558,6 +568,25 @@ def _cross_row_checks(kind: str, frame: pd.DataFrame, problems: list[Problem]) -
                 )
 
 
+def _needs_procedure_column(raw: RawTable, vocab: dict, problems: list[Problem]) -> None:
+    """Children's complaints need a procedure: say so once for the file, not once a row."""
+    if any(
+        vocab["service"].get(r.get("service")) == "childrens"
+        for r in raw.records
+        if not blank(r.get("service"))
+    ):
+        problems.append(
+            Problem(
+                raw.path.name,
+                MISSING_COLUMN + " for Children's Services complaints",
+                row=raw.header_row,
+                column="procedure",
+                hint="Add a 'procedure' column (statutory or corporate/non-statutory) for every Children's "
+                "complaint, or map your own column name to it in mapping.yaml",
+            )
+        )
+
+
 def load_kind(
     data_dir: Path, kind: str, mapping: Mapping, problems: list[Problem]
 ) -> tuple[pd.DataFrame, list[Path]]:
@@ -568,11 +597,10 @@ def load_kind(
     for path in files:
         raw = read_raw(path, kind, mapping)
         problems.extend(raw.problems)
-        if any(
-            p.column in COLUMNS[kind]["required"] and p.message.startswith("a required column")
-            for p in raw.problems
-        ):
-            continue
+        if raw.missing_required:
+            continue  # its rows cannot be read without the column; fix it and validate again
+        if kind == "complaints" and "procedure" not in raw.columns:
+            _needs_procedure_column(raw, vocab, problems)
         for record in raw.records:
             checker = RowChecker(path.name, record, problems)
             row = ROW_READERS[kind](checker, vocab)
