@@ -426,8 +426,8 @@ def test_childrens_charts_skip_what_has_no_data():
 
 def test_charts_for_dispatches_by_service():
     asc, childrens = asc_figures(), childrens_figures()
-    assert names(charts.charts_for("asc", asc, asc_history(asc)))[0] == "volume"
-    assert names(charts.charts_for("childrens", childrens, childrens_history(childrens)))[0] == "received"
+    assert names(charts.asc_charts(asc, asc_history(asc)))[0] == "volume"
+    assert names(charts.childrens_charts(childrens, childrens_history(childrens)))[0] == "received"
 
 
 def test_charts_do_not_change_the_figures():

@@ -7,6 +7,7 @@ previous outputs exactly as they were (contract section 2, "Bad input").
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -252,7 +253,7 @@ def build(
             progress(
                 f"{service}: rendering {' and '.join(f.upper() for f in request.formats)} with the {engine} engine"
             )
-            render(BuildRequest(**{**request.__dict__, "engine": engine}), service, folder)
+            render(dataclasses.replace(request, engine=engine), service, folder)
             artefacts.write_json(
                 folder / "manifest.json",
                 manifest.manifest(

@@ -487,7 +487,3 @@ def childrens_charts(figures: dict, history: list[dict]) -> list[Chart]:
     if "ombudsman_received" in figures:
         charts.append(ombudsman_outcomes_chart(figures))
     return charts
-
-
-def charts_for(service: str, figures: dict, history: list[dict]) -> list[Chart]:
-    return asc_charts(figures, history) if service == "asc" else childrens_charts(figures, history)

@@ -71,14 +71,11 @@ class Inputs:
 
 
 def find_files(data_dir: Path, kind: str) -> list[Path]:
-    """The files of one kind in a data folder, in name order (Excel lock files skipped)."""
+    """The files of one kind in a data folder, in name order."""
     return sorted(
         path
         for path in Path(data_dir).iterdir()
-        if path.is_file()
-        and path.suffix.lower() in SUFFIXES
-        and path.name.lower().startswith(kind)
-        and not path.name.startswith("~$")
+        if path.is_file() and path.suffix.lower() in SUFFIXES and path.name.lower().startswith(kind)
     )
 
 

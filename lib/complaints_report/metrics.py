@@ -308,12 +308,20 @@ def year_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
     return result
 
 
+IDENTITY_KEYS = ("year", "service", "year_display")
+
+
+def is_known(figures: dict) -> bool:
+    """Whether a year's figures hold anything beyond which year and service they are for."""
+    return any(key not in IDENTITY_KEYS for key in figures)
+
+
 def compute_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
     """The contract's ``metrics.json`` for a service and year, with ``previous_year`` where known."""
     result = year_metrics(inputs, service, year)
     result["service_name"] = SERVICE_NAMES[service]
     previous = year_metrics(inputs, service, year.previous)
-    if len(previous) > 3:
+    if is_known(previous):
         result["previous_year"] = previous
     return result
 
@@ -323,6 +331,6 @@ def trend(inputs: Inputs, service: str, year: ReportingYear, years: int = 3) -> 
     series = []
     for back in range(years - 1, -1, -1):
         figures = year_metrics(inputs, service, ReportingYear(year.start - back))
-        if len(figures) > 3:
+        if is_known(figures):
             series.append(figures)
     return series

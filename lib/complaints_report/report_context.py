@@ -154,20 +154,9 @@ class ReportContext:
     def prev(self) -> dict:
         return self.m.get("previous_year", {})
 
-    def has(self, key: str) -> bool:
-        value = self.m.get(key)
-        return value is not None and value != {} and value != []
-
     def n(self, key: str) -> str:
         """A count with thousands separators."""
         return f"{self.m[key]:,}"
-
-    def words(self, key: str) -> str:
-        """A count in words for one to nine, as GOV.UK style asks."""
-        return wording.number_word(self.m[key])
-
-    def pct(self, key: str) -> str:
-        return f"{self.m[key]}%"
 
     def share_of(self, count: int, whole_key: str = "complaints_accepted") -> str:
         return f"{percent(count, self.m[whole_key])}%"
