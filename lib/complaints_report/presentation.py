@@ -46,6 +46,8 @@ HEADLINE_KEYS = (
 def _cell(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "–"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a count in a column that also holds blanks
     if isinstance(value, int | float):
         return f"{value:,}"
     return str(value)
