@@ -192,3 +192,21 @@ def test_the_bundled_example_has_no_personal_data_warnings(tmp_path, checks_only
             strict=True,
         )
         assert build(request)[0].warnings == []
+
+
+def test_a_misspelt_figure_in_the_narrative_stops_the_build_before_anything_runs(tmp_path, checks_only):
+    from complaints_report.content import ContentError
+
+    content = tmp_path / "content"
+    shutil.copytree(paths.CONTENT_DIR, content)
+    volume = content / "2020-21" / "asc" / "volume.md"
+    volume.write_text("We received {{ complaints_recieved }} complaints.\n", encoding="utf-8")
+    request = BuildRequest(
+        year=ReportingYear.parse("2020-21"),
+        services=["asc"],
+        content_dir=content,
+        out_dir=tmp_path / "out",
+        engine="builtin",
+    )
+    with pytest.raises(ContentError, match="complaints_recieved"):
+        build(request)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from complaints_report import artefacts, content, manifest, paths, privacy
 from complaints_report.loading import Inputs, load_inputs, services_with_complaints
+from complaints_report.metrics import compute_metrics
 from complaints_report.tables import quotes_table
 from complaints_report.vocabulary import MAPPING_FILE, SERVICE_NAMES
 from complaints_report.years import ReportingYear
@@ -232,6 +233,13 @@ def build(
     services = choose_services(request, inputs)
     results = []
     for service in services:
+        figures = compute_metrics(inputs, service, request.year)
+        content.check_fields(
+            request.content_dir,
+            request.year,
+            service,
+            {k: v for k, v in figures.items() if not isinstance(v, dict | list)},
+        )
         warnings = narrative_warnings(request, service) + privacy_findings(request, inputs, service)
         if warnings and request.strict:
             raise BuildError("--strict: the build stops because:\n  - " + "\n  - ".join(warnings))

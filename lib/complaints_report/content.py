@@ -188,6 +188,15 @@ def fill(text: str, figures: dict, path: Path) -> str:
     return _PLACEHOLDER_FIELD.sub(value, text)
 
 
+def check_fields(content_dir: Path, year: ReportingYear, service: str, figures: dict) -> None:
+    """Every ``{{ metric }}`` in the year's narrative names a figure: raise ContentError before the
+    build runs anything, rather than half-way through rendering."""
+    for section in SECTIONS[service]:
+        path = section_path(content_dir, year, service, section.key)
+        if path.exists():
+            fill(read_text(path), figures, path)
+
+
 def shown_path(path: Path) -> str:
     """A path as the analyst would type it: relative to where they work, when it is inside it."""
     path = Path(path).resolve()
