@@ -53,7 +53,7 @@ refresh-notebooks: setup ## Re-execute the notebooks on the example data and sto
 	$(PY) -m complaints_report.notebook_refresh
 
 lab: setup ## Open JupyterLab with the project's environment and kernel
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean: ## Remove build outputs (keeps .venv)
 	rm -rf _output .pytest_cache .ruff_cache

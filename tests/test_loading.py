@@ -841,3 +841,19 @@ def test_a_childrens_file_without_a_procedure_column_is_one_problem_not_one_per_
     about_procedure = [p for p in problems if p.column == "procedure"]
     assert len(about_procedure) == 1
     assert about_procedure[0].row == 1 and "Children's Services" in about_procedure[0].message
+
+
+def test_notes_point_out_a_response_without_an_outcome_and_an_adult_escalation(load_cases, complaint):
+    from complaints_report.loading import notes
+
+    inputs = load_cases(
+        complaints=[
+            complaint("C1", received=date(2021, 5, 3), responded=date(2021, 5, 10), outcome=""),
+            complaint("C2", received=date(2021, 5, 3), responded=date(2021, 5, 10), outcome="upheld"),
+            complaint("C2", stage=2, received=date(2021, 6, 1)),
+        ]
+    )
+    found = notes(inputs)
+    assert len(found) == 2
+    assert "row 2, reference C1: has a response date but no outcome" in found[0]
+    assert "reference C2: an Adult Social Care complaint at stage 2" in found[1]

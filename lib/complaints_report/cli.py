@@ -151,7 +151,7 @@ def validate(
     year: str = typer.Option(None, "--year", help="Also say what the year holds, e.g. 2020-21."),
 ) -> None:
     """Check the input files and list every problem (exit 0 when clean, 1 when not)."""
-    from complaints_report.loading import check_inputs, services_with_complaints
+    from complaints_report.loading import check_inputs, notes, services_with_complaints
 
     reporting_year = _year(year) if year else None
     inputs, problems = check_inputs(data)
@@ -159,7 +159,9 @@ def validate(
         _problems(InputError(problems))
     out.print(f"[green]No problems found[/green] in {len(inputs.files)} file(s) in {data}.", highlight=False)
     for path in inputs.files:
-        out.print(f"  {path.name}", highlight=False)
+        out.print(f"  {path.name}", markup=False, highlight=False)
+    for note in notes(inputs):
+        out.print(f"Note: {note}.", markup=False, highlight=False, soft_wrap=True)
     if reporting_year is not None:
         found = services_with_complaints(inputs, reporting_year)
         out.print(

@@ -662,3 +662,22 @@ def services_with_complaints(inputs: Inputs, year: ReportingYear) -> list[str]:
     in_year = frame[frame["received"].map(lambda d: d in year)]
     present = set(in_year["service"])
     return [service for service in SERVICE_NAMES if service in present]
+
+
+def notes(inputs: Inputs) -> list[str]:
+    """Things that are allowed but worth an analyst's look; they do not stop a build."""
+    frame = inputs.complaints
+    found = []
+    unrecorded = frame[(frame["status"] == "accepted") & frame["outcome"].isna() & frame["responded"].notna()]
+    for row in unrecorded.itertuples(index=False):
+        found.append(
+            f"{row.source_file}, row {row.source_row}, reference {row.reference}: has a response date but no "
+            "outcome. It counts in the response times but not in the outcomes; add the outcome if it is known"
+        )
+    adult_escalations = frame[(frame["service"] == "asc") & (frame["stage"] != 1)]
+    for row in adult_escalations.itertuples(index=False):
+        found.append(
+            f"{row.source_file}, row {row.source_row}, reference {row.reference}: an Adult Social Care complaint "
+            f"at stage {row.stage}. The ASC procedure has one stage; it counts only in stage {row.stage} figures"
+        )
+    return found
