@@ -278,14 +278,18 @@ def _with_trend(figures: dict, history: list[dict], key: str) -> tuple[list[str]
     return [f["year_display"] for f in known], [f[key] for f in known]
 
 
+def _count_with_change(values: list[int], title: str) -> str:
+    """A yearly chart's title, with this year's count compared with last year's when known."""
+    return title + (", " + wording.count_change(values[-1], values[-2]) if len(values) > 1 else "")
+
+
 def volume_chart(figures: dict, history: list[dict]) -> Chart:
     years, values = _with_trend(figures, history, "complaints_accepted")
     if len(values) < len([f for f in history if "complaints_received" in f]):
         years, values = _with_trend(figures, history, "complaints_received")
-    current = values[-1]
-    title = f"{wording.plural(current, 'complaint')} in {figures['year_display']}"
-    if len(values) > 1:
-        title += ", " + wording.count_change(current, values[-2])
+    title = _count_with_change(
+        values, f"{wording.plural(values[-1], 'complaint')} in {figures['year_display']}"
+    )
     return yearly_bars("volume", years, values, title, "complaints")
 
 
@@ -346,10 +350,10 @@ def bands_chart(figures: dict) -> Chart:
 
 def ombudsman_chart(figures: dict, history: list[dict]) -> Chart:
     years, values = _with_trend(figures, history, "ombudsman_received")
-    current = values[-1]
-    title = f"{wording.plural(current, 'complaint')} referred to the Ombudsman in {figures['year_display']}"
-    if len(values) > 1:
-        title += ", " + wording.count_change(current, values[-2])
+    title = _count_with_change(
+        values,
+        f"{wording.plural(values[-1], 'complaint')} referred to the Ombudsman in {figures['year_display']}",
+    )
     return yearly_bars("ombudsman", years, values, title, "cases")
 
 
