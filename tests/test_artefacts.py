@@ -96,12 +96,10 @@ def test_metrics_json_is_utf8_with_the_pound_sign_and_apostrophes_as_written(tmp
 
 def test_metrics_json_has_no_nan_for_blank_cells(tmp_path):
     # blank text cells of an export arrive as NaN (e.g. an Ombudsman case with no remedy)
-    data = figures() | {
-        "ombudsman_cases": [{"reference": "L1", "remedy": float("nan"), "remedy_amount": None}]
-    }
+    data = figures() | {"ombudsman_cases": [{"remedy": float("nan"), "remedy_amount": None}]}
     text = artefacts.write_metrics(tmp_path, data).read_text(encoding="utf-8")
     written = strict_json(text)
-    assert written["ombudsman_cases"] == [{"reference": "L1", "remedy": None, "remedy_amount": None}]
+    assert written["ombudsman_cases"] == [{"remedy": None, "remedy_amount": None}]
 
 
 def test_write_json_refuses_what_it_cannot_write(tmp_path):
@@ -188,7 +186,7 @@ def test_save_table_and_index(tmp_path):
         "caption": "Complaints by area in 2021/22",
         "data": "data/table_areas.csv",
     }
-    assert (tmp_path / "data" / "table_areas.csv").read_text(encoding="utf-8") == (
+    assert (tmp_path / "data" / "table_areas.csv").read_text(encoding="utf-8-sig") == (
         "Area,Complaints\nHome care,33\nFinance,8\n"
     )
     chart_entry = artefacts.save_chart(make_chart(), tmp_path)

@@ -91,5 +91,5 @@ def test_a_suppressed_build_shows_no_small_count_in_its_breakdowns(tmp_path):
     assert metrics["area_counts"]["DFG/OT"] is None
     html = (result.folder / "report.html").read_text(encoding="utf-8")
     assert "fewer than 5" in html
-    areas = (result.folder / "data" / "table_areas.csv").read_text(encoding="utf-8")
+    areas = (result.folder / "data" / "table_areas.csv").read_text(encoding="utf-8-sig")
     assert "DFG/OT,fewer than 5" in areas

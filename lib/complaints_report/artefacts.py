@@ -19,6 +19,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 
+from complaints_report import spreadsheet
 from complaints_report.charts import Chart
 from complaints_report.tables import Table
 
@@ -75,7 +76,7 @@ def save_chart(chart: Chart, out_dir: Path) -> dict:
     table.parent.mkdir(parents=True, exist_ok=True)
     chart.figure.savefig(image, dpi=150, metadata={"Software": None}, facecolor="white")
     plt.close(chart.figure)
-    chart.data.to_csv(table, index=False, lineterminator="\n")
+    spreadsheet.write_csv(chart.data, table)
     return {
         "name": chart.name,
         "title": chart.title,
@@ -88,7 +89,7 @@ def save_chart(chart: Chart, out_dir: Path) -> dict:
 def save_table(table: Table, out_dir: Path) -> dict:
     path = Path(out_dir) / "data" / f"{table.name}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
-    table.data.to_csv(path, index=False, lineterminator="\n")
+    spreadsheet.write_csv(table.data, path)
     return {"name": table.name, "caption": table.caption, "data": path.relative_to(out_dir).as_posix()}
 
 
