@@ -83,9 +83,9 @@ def test_a_clean_export_loads_with_typed_values(data_dir, write_csv, complaint):
     assert row["reference"] == "C1"
     assert row["service"] == "asc"
     assert row["stage"] == 1
-    assert row["received"] == date(2022, 4, 3)
-    assert row["acknowledged"] == date(2022, 4, 5)
-    assert row["responded"] == date(2022, 4, 11)
+    assert row["received"] == pd.Timestamp(2022, 4, 3)
+    assert row["acknowledged"] == pd.Timestamp(2022, 4, 5)
+    assert row["responded"] == pd.Timestamp(2022, 4, 11)
     assert row["extension"]
     assert row["outcome"] == "partly_upheld"
     assert (row["source_file"], row["source_row"]) == ("complaints.csv", 2)
@@ -94,7 +94,7 @@ def test_a_clean_export_loads_with_typed_values(data_dir, write_csv, complaint):
 def test_03_04_2022_is_3_april_never_4_march(data_dir, write_csv, complaint):
     write_csv("complaints.csv", [complaint("C1", received="03/04/2022")])
 
-    assert load_inputs(data_dir).complaints.iloc[0]["received"] == date(2022, 4, 3)
+    assert load_inputs(data_dir).complaints.iloc[0]["received"] == pd.Timestamp(2022, 4, 3)
 
 
 @pytest.mark.parametrize(
@@ -156,7 +156,7 @@ def test_every_input_kind_loads(
 
     inputs = load_inputs(data_dir)
 
-    assert inputs.enquiries.iloc[0]["responded"] == date(2021, 5, 6)
+    assert inputs.enquiries.iloc[0]["responded"] == pd.Timestamp(2021, 5, 6)
     assert bool(inputs.compliments.iloc[0]["publish"]) is True
     assert inputs.ombudsman.iloc[0]["remedy_amount"] == 800.0
     assert inputs.history.iloc[0]["year"] == "2019-20"
@@ -238,7 +238,7 @@ def test_column_names_match_ignoring_case_spaces_hyphens_and_underscores(data_di
     row = load_inputs(data_dir).complaints.iloc[0]
 
     assert row["reference"] == "C1"
-    assert row["responded"] == date(2021, 5, 10)
+    assert row["responded"] == pd.Timestamp(2021, 5, 10)
     assert row["status"] == "rejected"
     assert row["rejection_reason"] == "Duplicate"
 
@@ -257,7 +257,7 @@ def test_a_councils_own_column_names_come_from_mapping_yaml(data_dir, write_csv,
     row = load_inputs(data_dir).complaints.iloc[0]
 
     assert row["reference"] == "C1"
-    assert row["received"] == date(2021, 5, 4)
+    assert row["received"] == pd.Timestamp(2021, 5, 4)
     assert row["outcome"] == "upheld"
 
 
@@ -371,7 +371,7 @@ def test_real_excel_dates_are_read_as_dates(data_dir, write_xlsx, complaint):
 
     row = load_inputs(data_dir).complaints.iloc[0]
 
-    assert (row["received"], row["responded"]) == (date(2022, 4, 3), date(2022, 4, 11))
+    assert (row["received"], row["responded"]) == (pd.Timestamp(2022, 4, 3), pd.Timestamp(2022, 4, 11))
 
 
 def test_dates_typed_as_text_in_a_workbook_are_read_day_first(data_dir, write_xlsx, complaint):
@@ -379,7 +379,7 @@ def test_dates_typed_as_text_in_a_workbook_are_read_day_first(data_dir, write_xl
 
     row = load_inputs(data_dir).complaints.iloc[0]
 
-    assert (row["received"], row["responded"]) == (date(2022, 4, 3), date(2022, 4, 11))
+    assert (row["received"], row["responded"]) == (pd.Timestamp(2022, 4, 3), pd.Timestamp(2022, 4, 11))
 
 
 def test_an_xlsx_table_on_the_second_sheet_is_found(data_dir, write_xlsx, complaint):

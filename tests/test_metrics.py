@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from complaints_report.metrics import (
     HISTORY_MEASURES,
     compute_metrics,
-    is_fault_found,
     percent,
     stage1_cohort,
     year_metrics,
@@ -536,7 +535,7 @@ def test_ombudsman_cases_count_investigations_faults_and_remedies(
         complaints=[complaint("C1", received=date(2022, 6, 1))],
         ombudsman=[
             investigated_case("L1", date(2022, 5, 1), "Fault found", "£800"),
-            investigated_case("L2", date(2022, 6, 1), "Fault and injustice", "250.50"),
+            investigated_case("L2", date(2022, 6, 1), "Upheld: maladministration and injustice", "250.50"),
             investigated_case("L3", date(2022, 7, 1), "No fault"),
             ombudsman_case(
                 "L4", received=date(2022, 8, 1), investigated="no", reason_not_investigated="Premature"
@@ -565,21 +564,20 @@ def test_a_whole_pound_remedy_total_is_an_integer(load_cases, complaint, investi
     assert total == 800 and isinstance(total, int)
 
 
-@pytest.mark.parametrize(
-    ("finding", "fault"),
-    [
-        ("fault found", True),
-        ("Fault and injustice", True),
-        ("Upheld", True),
-        ("fault, no injustice", True),
-        ("no fault", False),
-        ("No fault found", False),
-        ("Not upheld", False),
-        (None, False),
-    ],
-)
-def test_lgsco_findings_that_count_as_fault(finding, fault):
-    assert is_fault_found(finding) is fault
+def test_ombudsman_fault_found_counts_the_ombudsmans_upheld_decisions(load_cases, investigated_case):
+    inputs = load_cases(
+        ombudsman=[
+            investigated_case("L1", date(2022, 5, 1), "Upheld: maladministration and injustice"),
+            investigated_case("L2", date(2022, 5, 2), "Upheld: fault, no injustice"),
+            investigated_case("L3", date(2022, 5, 3), "Not upheld: no fault"),
+            investigated_case("L4", date(2022, 5, 4), "fault found"),
+            investigated_case("L5", date(2022, 5, 5), "Closed after initial enquiries - no fault"),
+        ],
+    )
+
+    figures = compute_metrics(inputs, "asc", YEAR)
+
+    assert figures["ombudsman_fault_found"] == 3
 
 
 # --------------------------------------------------------------------------- metrics.json

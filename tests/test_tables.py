@@ -42,23 +42,23 @@ def childrens_figures() -> dict:
         "stage_table": stage_table(),
         "ombudsman_cases": [
             {
-                "reference": "L1",
                 "summary": "Mishandling of a transport application",
-                "finding": "fault found",
+                "finding": "fault_found",
+                "decision": "fault found",
                 "remedy": "Pay the parent's transport costs",
                 "remedy_amount": 800.0,
             },
             {
-                "reference": "L2",
                 "summary": "Delay arranging a stage 3 panel",
-                "finding": "Fault found",
+                "finding": "fault_found",
+                "decision": "Fault found",
                 "remedy": "Pay for the delay",
                 "remedy_amount": 300.5,
             },
             {
-                "reference": "L3",
                 "summary": "An assessment of a child's needs",
-                "finding": "no fault",
+                "finding": "no_fault",
+                "decision": "no fault",
                 "remedy": None,
                 "remedy_amount": None,
             },
@@ -171,9 +171,9 @@ def test_ombudsman_table_blank_cells_read_from_an_export():
     figures = childrens_figures()
     figures["ombudsman_cases"] = [
         {
-            "reference": "L9",
             "summary": float("nan"),
             "finding": float("nan"),
+            "decision": float("nan"),
             "remedy": float("nan"),
             "remedy_amount": float("nan"),
         },

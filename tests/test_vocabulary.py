@@ -97,10 +97,41 @@ def test_extension_and_publish_are_yes_or_no(words, label, answer):
         ("procedure", "childrens"),
         ("outcome", "resolved"),
         ("status", "pending"),
+        ("finding", "Referred back for local resolution"),
+        ("finding", "Fault"),
     ],
 )
 def test_an_unknown_label_is_not_guessed(words, vocabulary, label):
     assert words[vocabulary].get(label) is None
+
+
+@pytest.mark.parametrize(
+    ("wording", "finding"),
+    [
+        ("fault found", "fault_found"),
+        ("Fault found, remedied by council", "fault_found"),
+        ("Upheld", "fault_found"),
+        ("Upheld: maladministration and injustice", "fault_found"),
+        ("Upheld: fault, no injustice", "fault_found"),
+        ("no fault", "no_fault"),
+        ("Not upheld: no fault", "no_fault"),
+        ("NOT UPHELD", "no_fault"),
+        ("Closed after initial enquiries", "closed_after_initial_enquiries"),
+        ("Closed after initial enquiries - no fault", "closed_after_initial_enquiries"),
+    ],
+)
+def test_the_ombudsmans_decision_wording_is_read_as_a_finding(words, wording, finding):
+    assert words["finding"].get(wording) == finding
+
+
+def test_a_council_maps_its_own_ombudsman_wording():
+    mapping = Mapping(
+        values={"finding": {"Referred back for local resolution": "closed after initial enquiries"}}
+    )
+
+    assert mapping.vocabularies()["finding"].get("referred back for local resolution") == (
+        "closed_after_initial_enquiries"
+    )
 
 
 def test_an_unknown_label_is_answered_with_the_accepted_values(words):

@@ -1,7 +1,7 @@
 """Loading council exports: every input kind of the contract (section 2), checked row by row.
 
 - Every file named ``complaints*.csv|xlsx`` in the data folder is read and stacked; likewise
-  ``enquiries*``, ``compliments*``, ``ombudsman*`` and ``history*``.
+  ``enquiries*``, ``compliments*``, ``ombudsman*``, ``history*``, ``context*`` and ``comparators*``.
 - Column names match ignoring case, spaces, hyphens and underscores (and a council's own
   names from ``mapping.yaml``).
 - CSV may be UTF-8 (with or without BOM) or Windows-1252, Excel's default on UK Windows.
@@ -25,7 +25,16 @@ from pathlib import Path
 import pandas as pd
 
 from complaints_report.problems import InputError, Problem
-from complaints_report.vocabulary import COLUMNS, KINDS, SERVICE_NAMES, Mapping, key, load_mapping
+from complaints_report.vocabulary import (
+    COLUMNS,
+    CONTEXT_MEASURES,
+    EQUALITY_COLUMNS,
+    KINDS,
+    SERVICE_NAMES,
+    Mapping,
+    key,
+    load_mapping,
+)
 from complaints_report.years import ReportingYear, YearError
 
 SUFFIXES = (".csv", ".xlsx")
@@ -62,6 +71,13 @@ class Inputs:
     ombudsman: pd.DataFrame
     history: pd.DataFrame
     files: list[Path]
+    context: pd.DataFrame | None = None
+    comparators: pd.DataFrame | None = None
+
+    def __post_init__(self) -> None:
+        for kind in ("context", "comparators"):  # optional kinds: an empty frame when absent
+            if getattr(self, kind) is None:
+                setattr(self, kind, pd.DataFrame(columns=EMPTY_COLUMNS[kind] + ["source_file", "source_row"]))
 
     def frame(self, kind: str) -> pd.DataFrame:
         return getattr(self, kind)
@@ -433,6 +449,8 @@ def _complaint(check: RowChecker, vocab: dict) -> dict:
         "outcome": check.choice("outcome", vocab["outcome"]),
         "status": check.choice("status", vocab["status"], default="accepted"),
         "rejection_reason": check.text("rejection_reason"),
+        "complainant": check.text("complainant"),
+        **{column: check.text(column) for column in EQUALITY_COLUMNS},
     }
 
 
@@ -471,7 +489,8 @@ def _ombudsman(check: RowChecker, vocab: dict) -> dict:
         "decided": decided,
         "investigated": check.choice("investigated", vocab["yes/no"], required=True),
         "reason_not_investigated": check.text("reason_not_investigated"),
-        "finding": check.text("finding"),
+        "finding": check.choice("finding", vocab["finding"]),
+        "finding_wording": check.text("finding"),  # the Ombudsman's decision as recorded, for the report
         "remedy": check.text("remedy"),
         "remedy_amount": check.parsed("remedy_amount", parse_money),
         "summary": check.text("summary"),
@@ -479,24 +498,56 @@ def _ombudsman(check: RowChecker, vocab: dict) -> dict:
     }
 
 
+def _year_label(value: object) -> str:
+    try:
+        return ReportingYear.parse(str(value)).label
+    except YearError as error:
+        raise ValueProblem("is not a reporting year", str(error)) from None
+
+
+def _number(value: object) -> float:
+    try:
+        number = float(str(value).replace("%", "").replace(",", "").replace("£", ""))
+    except ValueError:
+        raise ValueProblem("is not a number", "Write the published figure as a number") from None
+    if not math.isfinite(number):  # float() also reads 'nan' and 'inf'
+        raise ValueProblem("is not a number", "Write the published figure as a number")
+    return number
+
+
+def _measure(check: RowChecker, known) -> str | None:
+    measure = check.text("measure", required=True)
+    if measure is not None and measure not in known:
+        check.problem("measure", measure, "is not a known measure", f"Use one of: {', '.join(sorted(known))}")
+        return None
+    return measure
+
+
+def _context(check: RowChecker, vocab: dict) -> dict:
+    return {
+        "service": check.choice("service", vocab["service"], required=True),
+        "year": check.parsed("year", _year_label, required=True),
+        "measure": _measure(check, CONTEXT_MEASURES),
+        "value": check.parsed("value", _number, required=True),
+    }
+
+
+def _comparator(check: RowChecker, vocab: dict) -> dict:
+    from complaints_report.metrics import COMPARATOR_MEASURES
+
+    return {
+        "council": check.text("council", required=True),
+        "year": check.parsed("year", _year_label, required=True),
+        "service": check.choice("service", vocab["service"], required=True),
+        "measure": _measure(check, COMPARATOR_MEASURES),
+        "value": check.parsed("value", _number, required=True),
+    }
+
+
 def _history(check: RowChecker, vocab: dict) -> dict:
     from complaints_report.metrics import HISTORY_MEASURES
 
-    def year(value: object) -> str:
-        try:
-            return ReportingYear.parse(str(value)).label
-        except YearError as error:
-            raise ValueProblem("is not a reporting year", str(error)) from None
-
-    def number(value: object) -> float:
-        try:
-            number = float(str(value).replace("%", "").replace(",", "").replace("£", ""))
-        except ValueError:
-            raise ValueProblem("is not a number", "Write the published figure as a number") from None
-        if not math.isfinite(number):  # float() also reads 'nan' and 'inf'
-            raise ValueProblem("is not a number", "Write the published figure as a number")
-        return number
-
+    year, number = _year_label, _number
     measure = check.text("measure", required=True)
     if measure is not None and measure not in HISTORY_MEASURES:
         check.problem(
@@ -517,14 +568,24 @@ ROW_READERS = {
     "compliments": _compliment,
     "ombudsman": _ombudsman,
     "history": _history,
+    "context": _context,
+    "comparators": _comparator,
 }
-# The columns of each checked frame: the contract's, required ones first.
+# Date columns of each checked frame, held as pandas datetime64 (NaT where blank).
+DATE_COLUMNS = {
+    "complaints": ("received", "acknowledged", "responded"),
+    "enquiries": ("received", "responded"),
+    "compliments": ("received",),
+    "ombudsman": ("received", "decided"),
+}
+# The columns of each checked frame: the contract's, required ones first, then derived ones.
 EMPTY_COLUMNS = {kind: spec["required"] + spec["optional"] for kind, spec in COLUMNS.items()}
+EMPTY_COLUMNS["ombudsman"] = EMPTY_COLUMNS["ombudsman"] + ["finding_wording"]
 
 
 def _cross_row_checks(kind: str, frame: pd.DataFrame, problems: list[Problem]) -> None:
     """Duplicates of reference (+stage) and later stages without a stage 1."""
-    if frame.empty or kind == "history":
+    if frame.empty or kind in ("history", "context", "comparators"):
         return
     # The contract: a complaint's reference is unique together with its stage, across services.
     keys = ["reference", "stage"] if kind == "complaints" else ["service", "reference"]
@@ -606,6 +667,8 @@ def load_kind(
             records.append(row)
     columns = EMPTY_COLUMNS[kind] + ["source_file", "source_row"]
     frame = pd.DataFrame(records, columns=columns)
+    for column in DATE_COLUMNS.get(kind, ()):
+        frame[column] = pd.to_datetime(frame[column])  # datetime64[ns]; NaT where blank
     if kind == "complaints":
         frame["stage"] = frame["stage"].astype("Int64")
         frame["extension"] = frame["extension"].astype(bool)
@@ -659,7 +722,7 @@ def load_inputs(data_dir: Path, mapping: Mapping | None = None) -> Inputs:
 def services_with_complaints(inputs: Inputs, year: ReportingYear) -> list[str]:
     """Services that have complaints received in a year, in the contract's order."""
     frame = inputs.complaints
-    in_year = frame[frame["received"].map(lambda d: d in year)]
+    in_year = frame[year.mask(frame["received"])]
     present = set(in_year["service"])
     return [service for service in SERVICE_NAMES if service in present]
 

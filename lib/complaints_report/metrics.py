@@ -22,7 +22,7 @@ import pandas as pd
 
 from complaints_report import working_days as wd
 from complaints_report.loading import Inputs
-from complaints_report.vocabulary import SERVICE_NAMES, key
+from complaints_report.vocabulary import SERVICE_NAMES
 from complaints_report.years import ReportingYear
 
 OUTCOME_KEYS = ("upheld", "partly_upheld", "not_upheld", "withdrawn")
@@ -57,6 +57,16 @@ OMBUDSMAN_KEYS = (
 )
 # Scalar measures a history file may hold for years without case-level data.
 HISTORY_MEASURES = frozenset(COMPLAINT_KEYS + ENQUIRY_KEYS + COMPLIMENT_KEYS + OMBUDSMAN_KEYS)
+# Measures a comparators file may give for other councils: the section 4 scalar metric names.
+COMPARATOR_MEASURES = HISTORY_MEASURES | {
+    "complaints_per_1000_service_users",
+    "complaints_per_100k_population",
+    "ombudsman_upheld_pct",
+    "escalation_pct",
+    "stage2_within_timescale_pct",
+    "stage3_within_timescale_pct",
+    "mean_working_days",
+}
 
 
 def percent(part: int, whole: int) -> int | None:
@@ -75,7 +85,7 @@ def counts(values) -> dict[str, int]:
 def _in_year(frame: pd.DataFrame, service: str, year: ReportingYear) -> pd.DataFrame:
     if frame.empty:
         return frame
-    mask = (frame["service"] == service) & frame["received"].map(lambda d: d in year)
+    mask = (frame["service"] == service) & year.mask(frame["received"])
     return frame[mask]
 
 
@@ -222,12 +232,6 @@ def _compliment_metrics(inputs: Inputs, service: str, year: ReportingYear) -> di
     return {"compliments": len(rows), "compliments_by_team": counts(rows["team"])}
 
 
-def is_fault_found(finding: object) -> bool:
-    """LGSCO findings: 'fault found', 'fault and injustice', 'upheld' count; 'no fault' does not."""
-    text = key(finding) if finding is not None and not pd.isna(finding) else ""
-    return ("fault" in text and not text.startswith("nofault")) or text in ("upheld", "maladministration")
-
-
 def _text(value) -> str | None:
     """A free-text cell for JSON: blank cells (None or NaN) become None."""
     return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
@@ -236,7 +240,7 @@ def _text(value) -> str | None:
 def _ombudsman_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
     rows = _in_year(inputs.ombudsman, service, year)
     investigated = rows[rows["investigated"] == True]  # noqa: E712 - a boolean column
-    fault = investigated[investigated["finding"].map(is_fault_found)]
+    fault = rows[rows["finding"] == "fault_found"]  # read from the Ombudsman's wording by vocabulary.FINDINGS
     total = float(rows["remedy_amount"].fillna(0).sum())
     return {
         "ombudsman_received": len(rows),
@@ -251,9 +255,9 @@ def _ombudsman_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dic
         ],
         "ombudsman_cases": [
             {
-                "reference": r.reference,
                 "summary": _text(r.summary),
                 "finding": _text(r.finding),
+                "decision": _text(r.finding_wording),
                 "remedy": _text(r.remedy),
                 "remedy_amount": None if pd.isna(r.remedy_amount) else r.remedy_amount,
             }

@@ -68,7 +68,21 @@ def _history_status(row, service: str, year: ReportingYear) -> tuple[str, str]:
     return COUNTED, "published figure (used only where case data does not give it)"
 
 
-_STATUS = {"complaints": _complaint_status, "history": _history_status}
+def _year_figure_status(row, service: str, year: ReportingYear) -> tuple[str, str]:
+    """Context and comparator figures: only this year's, for this service, are used."""
+    if row.service != service:
+        return EXCLUDED, "other service"
+    if row.year != year.label:
+        return EXCLUDED, "other year"
+    return COUNTED, "figure for this year"
+
+
+_STATUS = {
+    "complaints": _complaint_status,
+    "history": _history_status,
+    "context": _year_figure_status,
+    "comparators": _year_figure_status,
+}
 
 
 def row_accounts(inputs: Inputs, service: str, year: ReportingYear) -> pd.DataFrame:

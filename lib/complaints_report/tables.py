@@ -102,6 +102,11 @@ def _text(value, default: str) -> str:
     return str(value)
 
 
+def _capitalised(text: str) -> str:
+    """The first letter in capitals, the rest as recorded ('fault found, LGSCO' -> 'Fault found, LGSCO')."""
+    return text[:1].upper() + text[1:]
+
+
 def _amount(value) -> float | None:
     return None if value is None or pd.isna(value) or not value else value
 
@@ -110,7 +115,7 @@ def ombudsman_table(figures: dict) -> Table:
     rows = [
         {
             "Complaint": _text(case.get("summary"), "Not recorded"),
-            "Ombudsman decision": _text(case.get("finding"), "Not recorded").capitalize(),
+            "Ombudsman decision": _capitalised(_text(case.get("decision"), "Not recorded")),
             "Remedy": _text(case.get("remedy"), "None")
             + (f" ({wording.pounds(case['remedy_amount'])})" if _amount(case.get("remedy_amount")) else ""),
         }
@@ -141,7 +146,7 @@ def quotes_table(compliments: pd.DataFrame, service: str, year) -> Table:
     """
     rows = compliments[
         (compliments["service"] == service)
-        & compliments["received"].map(lambda d: d in year)
+        & year.mask(compliments["received"])
         & (compliments["publish"] == True)  # noqa: E712 - a boolean column
         & compliments["quote"].notna()
     ].sort_values(["team", "received", "reference"])

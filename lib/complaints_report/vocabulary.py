@@ -46,9 +46,31 @@ OUTCOME_LABELS = {
     "open": "Open",
 }
 
+# Ombudsman (LGSCO) findings (contract section 2). The Ombudsman's own decision wording is read by
+# how it begins: "Upheld: maladministration and injustice" and "Upheld: fault, no injustice" are
+# fault found; "Not upheld: no fault" is no fault; "Closed after initial enquiries - out of
+# jurisdiction" is closed. Any other wording is bad input unless mapping.yaml maps it.
+FINDINGS = {
+    "fault_found": ["fault found"],
+    "no_fault": ["no fault"],
+    "closed_after_initial_enquiries": ["closed after initial enquiries"],
+}
+FINDING_PREFIXES = {  # checked in this order: "not upheld" before "upheld"
+    "not upheld": "no_fault",
+    "no fault": "no_fault",
+    "upheld": "fault_found",
+    "fault found": "fault_found",
+    "closed after initial enquiries": "closed_after_initial_enquiries",
+}
+
 STATUSES = {"accepted": ["accepted"], "rejected": ["rejected", "not accepted"]}
 YES_NO = {True: ["yes", "y", "true", "1"], False: ["no", "n", "false", "0"]}
 STAGES = {1: ["1", "stage 1", "one"], 2: ["2", "stage 2", "two"], 3: ["3", "stage 3", "three"]}
+
+# Equality monitoring columns of the complaints export (contract section 2): free labels, blank = not recorded.
+EQUALITY_COLUMNS = ("age_band", "sex", "ethnicity", "disability")
+# What a `context` file may give, per service and year (contract section 2).
+CONTEXT_MEASURES = ("population", "service_users")
 
 # Column names of each input kind (contract section 2); required ones first.
 COLUMNS = {
@@ -63,6 +85,9 @@ COLUMNS = {
             "outcome",
             "status",
             "rejection_reason",
+            # pseudonymous person identifier (never published) and equality monitoring labels
+            "complainant",
+            *EQUALITY_COLUMNS,
         ],
     },
     "enquiries": {
@@ -86,6 +111,8 @@ COLUMNS = {
         ],
     },
     "history": {"required": ["service", "year", "measure", "value"], "optional": []},
+    "context": {"required": ["service", "year", "measure", "value"], "optional": []},
+    "comparators": {"required": ["council", "year", "service", "measure", "value"], "optional": []},
 }
 KINDS = tuple(COLUMNS)
 
@@ -101,6 +128,7 @@ class Vocabulary:
 
     name: str
     synonyms: dict
+    prefixes: dict = field(default_factory=dict)  # a label beginning with one of these -> canonical
     _lookup: dict = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,7 +150,11 @@ class Vocabulary:
 
     def get(self, value: object):
         """The canonical value, or None when the spelling is unknown."""
-        return self._lookup.get(key(value))
+        text = key(value)
+        found = self._lookup.get(text)
+        if found is None:
+            found = next((c for prefix, c in self.prefixes.items() if text.startswith(key(prefix))), None)
+        return found
 
     def accepted(self) -> str:
         return ", ".join(str(c) for c in self.synonyms)
@@ -143,6 +175,7 @@ class Mapping:
             "status": Vocabulary("status", STATUSES),
             "yes/no": Vocabulary("yes/no", YES_NO),
             "stage": Vocabulary("stage", STAGES),
+            "finding": Vocabulary("Ombudsman finding", FINDINGS, FINDING_PREFIXES),
         }
         for name, labels in self.values.items():
             if name not in vocabularies:

@@ -14,7 +14,7 @@ Mon 11 Apr 2022 is 5 working days.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 import holidays
@@ -64,6 +64,11 @@ def bank_holidays(first_year: int = 2000, last_year: int = 2040) -> tuple[np.dat
     return _bank_holidays(first_year, last_year)
 
 
+def _day(day: date) -> date:
+    """A calendar day: a datetime (or pandas Timestamp) loses its time of day."""
+    return day.date() if isinstance(day, datetime) else day
+
+
 def _calendar(*days: date) -> np.busdaycalendar:
     years = [d.year for d in days]
     return _business_calendar(min(years) - 1, max(years) + 1)
@@ -76,11 +81,13 @@ def _business_calendar(first_year: int, last_year: int) -> np.busdaycalendar:
 
 def is_working_day(day: date) -> bool:
     """Monday to Friday and not a bank holiday in England and Wales."""
+    day = _day(day)
     return bool(np.is_busday(np.datetime64(day, "D"), busdaycal=_calendar(day)))
 
 
 def effective_receipt(day: date) -> date:
     """The day a complaint counts as received: itself, or the next working day."""
+    day = _day(day)
     rolled = np.busday_offset(np.datetime64(day, "D"), 0, roll="forward", busdaycal=_calendar(day))
     return rolled.astype(date)
 
@@ -90,6 +97,7 @@ def working_days_taken(received: date, responded: date) -> int:
 
     A response on the receipt day, or before the next working day, takes 0 days.
     """
+    received, responded = _day(received), _day(responded)
     start = effective_receipt(received)
     if responded <= start:
         return 0
@@ -103,6 +111,7 @@ def working_days_taken(received: date, responded: date) -> int:
 
 def add_working_days(received: date, days: int) -> date:
     """The deadline ``days`` working days after the (effective) receipt day."""
+    received = _day(received)
     start = effective_receipt(received)
     # Cover every year the deadline can reach (about 252 working days a year), not just the
     # receipt year and the next: a long deadline must skip the later years' bank holidays too.

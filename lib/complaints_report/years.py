@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 _YEAR_PATTERN = re.compile(r"^(\d{4})[-/](\d{2})$")
 
@@ -76,7 +76,15 @@ class ReportingYear:
         return ReportingYear(self.start + 1)
 
     def __contains__(self, day: object) -> bool:
+        if isinstance(day, datetime):  # also a pandas Timestamp, which will not compare with a date
+            day = day.date()
         return isinstance(day, date) and self.first_day <= day <= self.last_day
+
+    def mask(self, days):
+        """Which of a column of dates (pandas ``datetime64``; NaT is never in a year) fall in this year."""
+        import numpy as np
+
+        return (days >= np.datetime64(self.first_day, "D")) & (days < np.datetime64(self.next.first_day, "D"))
 
     def __str__(self) -> str:
         return self.label
