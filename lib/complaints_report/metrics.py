@@ -128,12 +128,38 @@ def median_of(values) -> Fraction | None:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
+def _objects(values) -> np.ndarray:
+    """A text column as a numpy object array (free for pandas' string columns); blanks stay None/NaN."""
+    return (
+        values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
+    )
+
+
+def _codes(values) -> tuple[np.ndarray, np.ndarray]:
+    """Each cell's position among the column's distinct values, -1 where it is blank (None, NaN or "")."""
+    codes, names = pd.factorize(_objects(values), use_na_sentinel=True)
+    names = np.asarray(names, dtype=object)
+    empty = np.flatnonzero(names == "")
+    if empty.size:
+        codes = np.where(codes == empty[0], -1, codes)
+    return codes, names
+
+
+def _tally(values) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of a column (blanks left out) and how many times each occurs."""
+    codes, names = _codes(values)
+    return names, np.bincount(codes[codes >= 0], minlength=len(names))
+
+
+def _ranked(names, tally) -> dict[str, int]:
+    """Name -> count for the names counted at least once, largest first, then by name."""
+    found = [(name, int(n)) for name, n in zip(names, tally, strict=True) if n]
+    return dict(sorted(found, key=lambda item: (-item[1], str(item[0]))))
+
+
 def counts(values) -> dict[str, int]:
     """Name -> count, largest first, then by name (stable for charts and JSON); blanks are left out."""
-    tally = pd.Series(values, dtype=object).dropna().value_counts(sort=False)
-    return {
-        name: int(n) for name, n in sorted(tally.items(), key=lambda item: (-int(item[1]), str(item[0])))
-    }
+    return _ranked(*_tally(values))
 
 
 # --------------------------------------------------------------------------- one service's rows
@@ -183,9 +209,9 @@ def with_timeliness(complaints: pd.DataFrame) -> pd.DataFrame:
 
     Added columns: ``working_days`` and ``acknowledged_days`` (Int64, NA while there is no
     date), ``band`` (categorical, :data:`working_days.BANDS`), ``timescale_days`` (int) and
-    ``within_timescale`` (boolean, NA while open).
+    ``within_timescale`` (boolean, NA while open). The rows given are left as they were.
     """
-    frame = complaints.copy()
+    frame = complaints.copy(deep=False)  # copy-on-write: new columns never reach the caller's frame
     frame["working_days"] = wd.working_days_taken_array(frame["received"], frame["responded"])
     frame["band"] = wd.band_array(frame["working_days"])
     frame["timescale_days"] = wd.timescale_array(
@@ -198,7 +224,11 @@ def with_timeliness(complaints: pd.DataFrame) -> pd.DataFrame:
 
 def _stage1_cohort(rows: _ServiceRows, year: ReportingYear) -> pd.DataFrame:
     complaints = rows.in_year("complaints", year)
-    return with_timeliness(complaints[(complaints["stage"] == 1) & (complaints["status"] == "accepted")])
+    return with_timeliness(complaints[(complaints["stage"] == 1) & _accepted(complaints)])
+
+
+def _accepted(complaints: pd.DataFrame) -> np.ndarray:
+    return _objects(complaints["status"]) == "accepted"
 
 
 def stage1_cohort(inputs: Inputs, service: str, year: ReportingYear) -> pd.DataFrame:
@@ -217,26 +247,28 @@ def _within_timescale_pct(timed: pd.DataFrame) -> int | None:
 
 def _complaint_metrics(rows: _ServiceRows, year: ReportingYear) -> dict:
     in_year = rows.in_year("complaints", year)
-    stage1 = in_year[in_year["stage"] == 1]
-    accepted = _stage1_cohort(rows, year)
-    later = in_year[in_year["status"] == "accepted"]
-    outcomes = accepted["outcome"].value_counts()
-    outcome = {key: int(outcomes.get(key, 0)) for key in OUTCOME_KEYS}
+    stage = in_year["stage"].to_numpy(dtype=np.int64, na_value=0)
+    accepted_rows = _accepted(in_year)
+    rejected = (stage == 1) & (_objects(in_year["status"]) == "rejected")
+    accepted = with_timeliness(in_year[(stage == 1) & accepted_rows])
+    later = {n: in_year[(stage == n) & accepted_rows] for n in (2, 3)}  # accepted escalations
+    row1 = _stage_row(1, accepted)
+    outcome = {key: row1[key] for key in OUTCOME_KEYS}
     decided = outcome["upheld"] + outcome["partly_upheld"] + outcome["not_upheld"]
     responded = accepted[accepted["working_days"].notna()]
     bands = responded["band"].value_counts()
     acknowledged = accepted["acknowledged_days"].dropna()
     within_timescale = int(responded["within_timescale"].sum())
     result = {
-        "complaints_received": len(stage1),
-        "complaints_rejected": int((stage1["status"] == "rejected").sum()),
+        "complaints_received": int((stage == 1).sum()),
+        "complaints_rejected": int(rejected.sum()),
         "complaints_accepted": len(accepted),
-        "statutory": int((accepted["procedure"] == "statutory").sum()),
-        "corporate": int((accepted["procedure"] == "corporate").sum()),
-        "stage2_received": int((later["stage"] == 2).sum()),
-        "stage3_received": int((later["stage"] == 3).sum()),
+        "statutory": row1["statutory"],
+        "corporate": row1["corporate"],
+        "stage2_received": len(later[2]),
+        "stage3_received": len(later[3]),
         **outcome,
-        "open": _open(accepted),
+        "open": row1["open"],
         "outcome_not_recorded": int((accepted["outcome"].isna() & accepted["responded"].notna()).sum()),
         "upheld_or_partly_pct": percent(outcome["upheld"] + outcome["partly_upheld"], decided),
         "category_counts": counts(accepted["category"]),
@@ -254,10 +286,8 @@ def _complaint_metrics(rows: _ServiceRows, year: ReportingYear) -> dict:
         ),
         "median_working_days": _median(responded["working_days"]),
         "mean_working_days": _mean(responded["working_days"]),
-        "rejection_reasons": counts(
-            stage1.loc[stage1["status"] == "rejected", "rejection_reason"].fillna(NOT_RECORDED)
-        ),
-        "stage_table": _stage_table(later),
+        "rejection_reasons": counts(in_year.loc[rejected, "rejection_reason"].fillna(NOT_RECORDED)),
+        "stage_table": [row1, _stage_row(2, later[2]), _stage_row(3, later[3])],
         **_repeat_complainants(accepted),
     }
     equality = _equality_counts(accepted)
@@ -267,9 +297,8 @@ def _complaint_metrics(rows: _ServiceRows, year: ReportingYear) -> dict:
         # Each later stage against its own timescale (contract section 3): statutory stage 2 25
         # working days or 65 with an extension, corporate stage 2 20, stage 3 30. A stage belongs
         # to the year it was received, even when its response came after the year end.
-        for stage in (2, 3):
-            timed = with_timeliness(later[later["stage"] == stage])
-            result[f"stage{stage}_within_timescale_pct"] = _within_timescale_pct(timed)
+        for n in (2, 3):
+            result[f"stage{n}_within_timescale_pct"] = _within_timescale_pct(with_timeliness(later[n]))
     return result
 
 
@@ -305,33 +334,29 @@ def _quarterly(received: pd.Series) -> dict[str, int]:
 
 
 def _area_team_counts(accepted: pd.DataFrame) -> dict[str, dict[str, int]]:
-    """Area -> team -> count, areas largest first (as ``area_counts``)."""
-    pairs = accepted[["area", "team"]].dropna()
-    return {area: counts(pairs.loc[pairs["area"] == area, "team"]) for area in counts(pairs["area"])}
+    """Area -> team -> count, areas largest first (as ``area_counts``), each area's teams likewise."""
+    area_codes, areas = pd.factorize(_objects(accepted["area"]), use_na_sentinel=True)
+    team_codes, teams = pd.factorize(_objects(accepted["team"]), use_na_sentinel=True)
+    both = (area_codes >= 0) & (team_codes >= 0)
+    pairs = np.bincount(
+        area_codes[both] * len(teams) + team_codes[both], minlength=len(areas) * len(teams)
+    ).reshape(len(areas), len(teams))
+    by_area = _ranked(areas, pairs.sum(axis=1))
+    position = {area: n for n, area in enumerate(areas)}
+    return {area: _ranked(teams, pairs[position[area]]) for area in by_area}
 
 
-def _stage_table(accepted: pd.DataFrame) -> list[dict]:
-    """Per stage: received, by procedure, and by outcome (Children's report table 4.6)."""
-    table = []
-    for stage in (1, 2, 3):
-        rows = accepted[accepted["stage"] == stage]
-        outcomes = rows["outcome"].value_counts()
-        table.append(
-            {
-                "stage": stage,
-                "received": len(rows),
-                "statutory": int((rows["procedure"] == "statutory").sum()),
-                "corporate": int((rows["procedure"] == "corporate").sum()),
-                **{outcome: int(outcomes.get(outcome, 0)) for outcome in OUTCOME_KEYS},
-                "open": _open(rows),
-            }
-        )
-    return table
-
-
-def _given(column: pd.Series) -> pd.Series:
-    """Which cells of an optional text column hold a value (blank, None and NaN do not)."""
-    return column.notna() & (column.astype(str).str.strip() != "")
+def _stage_row(stage: int, rows: pd.DataFrame) -> dict:
+    """One stage's accepted complaints: received, by procedure, by outcome (Children's table 4.6)."""
+    procedures, outcomes = counts(rows["procedure"]), counts(rows["outcome"])
+    return {
+        "stage": stage,
+        "received": len(rows),
+        "statutory": procedures.get("statutory", 0),
+        "corporate": procedures.get("corporate", 0),
+        **{outcome: outcomes.get(outcome, 0) for outcome in OUTCOME_KEYS},
+        "open": _open(rows),
+    }
 
 
 def _repeat_complainants(accepted: pd.DataFrame) -> dict:
@@ -341,13 +366,12 @@ def _repeat_complainants(accepted: pd.DataFrame) -> dict:
     value); a blank is nobody, never one person. Complaints in other years do not count. The
     identifiers themselves never leave this function.
     """
-    column = accepted["complainant"]
-    given = _given(column)
-    if not given.any():
+    codes, _ = _codes(accepted["complainant"])
+    if not (codes >= 0).any():
         return {}
-    per_person = column[given].astype(str).str.strip().value_counts()
+    per_person = np.bincount(codes[codes >= 0])
     repeat = per_person[per_person >= 2]
-    return {"repeat_complainants": len(repeat), "complaints_from_repeat_complainants": int(repeat.sum())}
+    return {"repeat_complainants": int(repeat.size), "complaints_from_repeat_complainants": int(repeat.sum())}
 
 
 def _equality_counts(accepted: pd.DataFrame) -> dict[str, dict[str, int]]:
@@ -358,11 +382,12 @@ def _equality_counts(accepted: pd.DataFrame) -> dict[str, dict[str, int]]:
     """
     result = {}
     for column in EQUALITY_COLUMNS:
-        values = accepted[column]
-        given = _given(values)
-        if given.any():
-            labels = values.where(given, NOT_RECORDED).astype(str).str.strip()
-            result[column] = counts(labels)
+        codes, names = _codes(accepted[column])
+        if (codes >= 0).any():
+            labels = _ranked(names, np.bincount(codes[codes >= 0], minlength=len(names)))
+            if blanks := int((codes < 0).sum()):
+                labels[NOT_RECORDED] = labels.get(NOT_RECORDED, 0) + blanks
+            result[column] = _ranked(list(labels), list(labels.values()))
     return result
 
 

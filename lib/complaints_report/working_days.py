@@ -161,11 +161,12 @@ def _days(values) -> np.ndarray:
 
 def _array_calendar(*columns: np.ndarray, reach: int = 1) -> np.busdaycalendar:
     """The business calendar covering every year of some date columns, ``reach`` years either side."""
-    known = np.concatenate([column[~np.isnat(column)] for column in columns])
-    if known.size == 0:
+    known = [column[~np.isnat(column)] for column in columns]
+    ends = [day for column in known if column.size for day in (column.min(), column.max())]
+    if not ends:
         return _business_calendar(2000, 2001)  # nothing to count: any calendar will do
-    years = known.astype("datetime64[Y]").astype(np.int64) + 1970
-    return _business_calendar(int(years.min()) - reach, int(years.max()) + reach)
+    years = [day.astype(date).year for day in ends]
+    return _business_calendar(min(years) - reach, max(years) + reach)
 
 
 def effective_receipt_array(received) -> np.ndarray:
