@@ -45,7 +45,7 @@ PUBLISHED_TREND = (
     COUNTED,
     "published figure (used only in the five-year complaints trend, where case data does not give it)",
 )
-TOO_EARLY = (EXCLUDED, "too early for this report's figures, charts and trends")
+TOO_EARLY = (EXCLUDED, "too early for this report")
 THIS_YEARS_FIGURE = (COUNTED, "figure for this year")
 LAST_YEARS_FIGURE = (COUNTED, "figure for last year (used only for comparisons with last year)")
 
