@@ -5,15 +5,17 @@ in 2022-23 and figures are for that year.
 """
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+import pandas as pd
 import pytest
 from conftest import complaint_record, history_record, ombudsman_record
 from hypothesis import given
 from hypothesis import strategies as st
 
+from complaints_report import working_days as wd
 from complaints_report.loading import load_inputs
 from complaints_report.metrics import (
     HISTORY_MEASURES,
@@ -22,6 +24,7 @@ from complaints_report.metrics import (
     one_decimal,
     percent,
     stage1_cohort,
+    with_timeliness,
     year_metrics,
 )
 from complaints_report.working_days import add_working_days
@@ -1324,3 +1327,59 @@ def test_the_new_figures_are_plain_json(load_exports):
     for name in ("repeat_complainants", "complaints_from_repeat_complainants"):
         assert type(figures[name]) is int
     assert all(type(n) is int for n in figures["quarterly_received"].values())
+
+
+# --------------------------------------------------------------------------- whole columns agree with the rules
+
+
+complaint_rows = st.lists(
+    st.tuples(
+        st.dates(min_value=date(2019, 1, 1), max_value=date(2024, 12, 31)),  # received
+        st.one_of(st.none(), st.integers(min_value=0, max_value=90)),  # calendar days to the response
+        st.one_of(st.none(), st.integers(min_value=0, max_value=10)),  # calendar days to the acknowledgement
+        st.sampled_from(["asc", "childrens"]),
+        st.sampled_from([1, 2, 3]),
+        st.sampled_from(["statutory", "corporate"]),
+        st.booleans(),
+    ),
+    max_size=30,
+)
+
+
+@given(rows=complaint_rows)
+def test_timeliness_of_a_whole_frame_agrees_with_each_complaint_counted_alone(rows):
+    def later(day, days):
+        return None if days is None else day + timedelta(days=days)
+
+    frame = pd.DataFrame(
+        {
+            "received": pd.Series([r[0] for r in rows], dtype="datetime64[s]"),
+            "responded": pd.Series([later(r[0], r[1]) for r in rows], dtype="datetime64[s]"),
+            "acknowledged": pd.Series([later(r[0], r[2]) for r in rows], dtype="datetime64[s]"),
+            "service": pd.Series([r[3] for r in rows], dtype="str"),
+            "stage": pd.array([r[4] for r in rows], dtype="Int64"),
+            "procedure": pd.Series([r[5] for r in rows], dtype="str"),
+            "extension": pd.Series([r[6] for r in rows], dtype=bool),
+        }
+    )
+
+    timed = with_timeliness(frame)
+
+    for row, (received, to_response, to_acknowledgement, service, stage, procedure, extension) in zip(
+        timed.itertuples(), rows, strict=True
+    ):
+        limit = wd.timescale(service, stage, procedure, extension)
+        assert row.timescale_days == limit
+        if to_response is None:
+            assert pd.isna(row.working_days) and pd.isna(row.band) and pd.isna(row.within_timescale)
+        else:
+            days = wd.working_days_taken(received, later(received, to_response))
+            assert (row.working_days, row.band, row.within_timescale) == (days, wd.band(days), days <= limit)
+        if to_acknowledgement is None:
+            assert pd.isna(row.acknowledged_days)
+        else:
+            assert row.acknowledged_days == wd.working_days_taken(
+                received, later(received, to_acknowledgement)
+            )
+    assert list(timed.columns[: len(frame.columns)]) == list(frame.columns)
+    assert "working_days" not in frame  # the frame given is left as it was

@@ -352,7 +352,8 @@ def test_working_days_taken_of_a_column_agree_with_each_pair_counted_alone(pairs
     counted = wd.working_days_taken_array(as_column(received), as_column(responded))
 
     expected = [
-        None if r is None or a is None else working_days_taken(r, a) for r, a in zip(received, responded)
+        None if r is None or a is None else working_days_taken(r, a)
+        for r, a in zip(received, responded, strict=True)
     ]
     assert [None if pd.isna(n) else int(n) for n in counted] == expected
 
@@ -385,7 +386,7 @@ def test_bands_of_a_column_agree_with_each_number_alone(days):
     )
 )
 def test_timescales_of_a_column_agree_with_each_complaint_alone(complaints):
-    columns = list(zip(*complaints)) or [[], [], [], []]
+    columns = list(zip(*complaints, strict=True)) or [[], [], [], []]
 
     days = wd.timescale_array(columns[0], pd.array(columns[1], dtype="Int64"), columns[2], columns[3])
 
