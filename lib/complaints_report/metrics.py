@@ -194,13 +194,6 @@ class _ServiceRows:
         return self._years[(kind, year)]
 
 
-def _in_year(frame: pd.DataFrame, service: str, year: ReportingYear) -> pd.DataFrame:
-    if frame.empty:
-        return frame
-    mask = (frame["service"] == service) & year.mask(frame["received"])
-    return frame[mask]
-
-
 # --------------------------------------------------------------------------- timeliness
 
 
