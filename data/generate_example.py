@@ -62,6 +62,12 @@ COMPLAINT_COLUMNS = [
     "outcome",
     "status",
     "rejection_reason",
+    # contract v2: a pseudonymous identifier of the person complaining, and equality monitoring
+    "complainant",
+    "age_band",
+    "sex",
+    "ethnicity",
+    "disability",
 ]
 ENQUIRY_COLUMNS = ["reference", "service", "received", "responded", "service_area"]
 COMPLIMENT_COLUMNS = ["reference", "service", "received", "team", "quote", "publish"]
@@ -79,6 +85,8 @@ OMBUDSMAN_COLUMNS = [
     "area",
 ]
 HISTORY_COLUMNS = ["service", "year", "measure", "value"]
+CONTEXT_COLUMNS = ["service", "year", "measure", "value"]
+COMPARATOR_COLUMNS = ["council", "year", "service", "measure", "value"]
 
 OUTCOME_LABELS = {
     "asc": {"upheld": "Upheld", "partly": "Partly upheld", "not": "Not upheld", "withdrawn": "Withdrawn"},
@@ -150,6 +158,8 @@ class Case:
         self.outcome = None  # key of OUTCOME_LABELS
         self.status = "accepted"
         self.rejection_reason = ""
+        self.service = ""  # set in generate()
+        self.person: Person | None = None  # who complained (see people()); None: not recorded
         self.__dict__.update(fields)
 
     @property
@@ -452,6 +462,7 @@ def rejected(
                 rejection_reason="Duplicate complaint",
                 received=day,
                 days=rng.randint(1, 3),
+                original=original,
             )
         )
     return cases
@@ -488,6 +499,28 @@ def next_working_day(day: date) -> date:
     while not is_working_day(day):
         day += timedelta(days=1)
     return day
+
+
+# CS 4.3: "Some of this increase can be attributed to the Team receiving 14 complaints in a
+# month from the same complainant." The example puts them in November 2021, about the
+# non-statutory services a parent deals with most.
+REPEAT_MONTH = (2021, 11)
+REPEAT_COMPLAINTS = 14
+REPEAT_TEAMS = ("SEN", "Home to School transport", "Access and Assessment", "Early Help")
+
+
+def one_parent_in_november(rng: random.Random, cases: list[Case], taken: set) -> None:
+    """Fourteen of the year's complaints come from one person within one month (see REPEAT_MONTH).
+
+    Only the dates move (response times in working days stay), so every published figure holds.
+    """
+    free = [c for c in cases if id(c) not in taken and c.procedure == "corporate" and c.team in REPEAT_TEAMS]
+    chosen = rng.sample(free, REPEAT_COMPLAINTS)
+    year, month = REPEAT_MONTH
+    days = [d for d in working_days_of(year - 1 if month < 4 else year) if (d.year, d.month) == REPEAT_MONTH]
+    parent = Person("childrens")
+    for case, day in zip(chosen, sorted(rng.sample(days, REPEAT_COMPLAINTS)), strict=True):
+        case.received, case.person = day, parent
 
 
 def childrens(rng: random.Random) -> list[Case]:
@@ -625,11 +658,138 @@ def childrens(rng: random.Random) -> list[Case]:
 
     rejected_cases = rejected(rng, 2020, prior, not_about=3, duplicates=1)
     rejected_cases += rejected(rng, 2021, current, not_about=8, duplicates=4)
+    originals = {id(c.original) for c in rejected_cases if hasattr(c, "original")}
+    one_parent_in_november(rng_for("childrens-repeat"), current, used | originals)
     number(prior + [c for c in rejected_cases if c.received < date(2021, 4, 1)], "CS-2020")
     number(current + [c for c in rejected_cases if c.received >= date(2021, 4, 1)], "CS-2021")
     for case in later:
         case.reference = case.first.reference
     return prior + current + rejected_cases + later
+
+
+# --------------------------------------------------------------------------- who complained
+
+# Equality monitoring labels (contract section 2: free labels, blank = not recorded). Ethnic
+# groups are the ONS 2021 Census high-level groups; the shares are ILLUSTRATIVE, loosely shaped
+# like an inner London borough, not Westminster's records. ASC complaints are often made by a
+# relative of an older person; Children's complaints mostly by parents.
+AGE_BANDS = {
+    "asc": {"18-24": 2, "25-44": 10, "45-64": 34, "65-74": 18, "75-84": 20, "85+": 16},
+    "childrens": {"Under 18": 6, "18-24": 8, "25-44": 58, "45-64": 26, "65+": 2},
+}
+SEXES = {"Female": 60, "Male": 38, "Prefer not to say": 2}
+ETHNIC_GROUPS = {
+    "White": 52,
+    "Asian or Asian British": 16,
+    "Black, Black British, Caribbean or African": 11,
+    "Mixed or Multiple ethnic groups": 7,
+    "Other ethnic group": 14,
+}
+DISABILITY = {
+    "asc": {"Yes": 55, "No": 40, "Prefer not to say": 5},
+    "childrens": {"Yes": 18, "No": 77, "Prefer not to say": 5},
+}
+# Share of people for whom each column was left blank (not asked, or not answered).
+NOT_RECORDED = {"age_band": 0.08, "sex": 0.04, "ethnicity": 0.18, "disability": 0.3}
+# Per cohort of accepted stage 1 complaints: how many people complained more than once that
+# year ({complaints each: people}), and how many complaints were anonymous (no complainant).
+REPEATS = {
+    ("asc", 2019): {2: 2},
+    ("asc", 2020): {2: 3, 3: 1},
+    ("childrens", 2020): {2: 2},
+    ("childrens", 2021): {2: 3},  # besides the parent with 14 (one_parent_in_november)
+}
+ANONYMOUS = 2
+# People with one complaint in each of two years: never a repeat complainant in either year.
+ACROSS_YEARS = {"asc": 3, "childrens": 2}
+
+
+class Person:
+    """Someone who complained: a pseudonymous identifier (given in generate()) and equality labels."""
+
+    def __init__(self, service: str):
+        self.service = service
+        self.identifier = ""
+        self.labels: dict[str, str] = {}
+
+
+def weighted(rng: random.Random, shares: dict) -> str:
+    return rng.choices(list(shares), weights=list(shares.values()))[0]
+
+
+def describe(rng: random.Random, person: Person) -> None:
+    """Equality labels for one person, some left blank as a real export has them."""
+    drawn = {
+        "age_band": weighted(rng, AGE_BANDS[person.service]),
+        "sex": weighted(rng, SEXES),
+        "ethnicity": weighted(rng, ETHNIC_GROUPS),
+        "disability": weighted(rng, DISABILITY[person.service]),
+    }
+    person.labels = {
+        column: "" if rng.random() < NOT_RECORDED[column] else label for column, label in drawn.items()
+    }
+
+
+def people(rng: random.Random, cases: list[Case]) -> None:
+    """Who made each complaint: mostly one complaint a person, some repeat complainants, a few anonymous.
+
+    A later stage is made by the person who made its stage 1, a duplicate by the person who
+    made the original; identifiers run ``P-0001``... in order of each person's first complaint.
+    """
+    stage1 = [c for c in cases if c.stage == 1]
+    duplicated = {id(c.original) for c in stage1 if hasattr(c, "original")}
+    for service, start in sorted(REPEATS):
+        cohort = [
+            c
+            for c in stage1
+            if c.service == service
+            and c.status == "accepted"
+            and year_of(c.received) == start
+            and c.person is None
+        ]
+        rng.shuffle(cohort)
+        for size, count in sorted(REPEATS[(service, start)].items()):
+            for _ in range(count):
+                person = Person(service)
+                for case in (cohort.pop() for _ in range(size)):
+                    case.person = person
+        for case in [c for c in cohort if id(c) not in duplicated][:ANONYMOUS]:
+            case.anonymous = True  # a duplicate names its original's complainant: never anonymous
+    for service, count in sorted(ACROSS_YEARS.items()):
+        singles = {
+            start: [
+                c
+                for c in stage1
+                if c.service == service
+                and c.status == "accepted"
+                and year_of(c.received) == start
+                and c.person is None
+                and not getattr(c, "anonymous", False)
+            ]
+            for start in sorted({start for s, start in REPEATS if s == service})
+        }
+        earlier, later_year = (singles[start] for start in sorted(singles))
+        for first, second in zip(rng.sample(earlier, count), rng.sample(later_year, count), strict=True):
+            first.person = second.person = Person(service)
+    for case in sorted(stage1, key=lambda c: (c.received, c.reference)):
+        if case.person is None and not getattr(case, "anonymous", False):
+            original = getattr(case, "original", None)
+            case.person = original.person if original is not None else Person(case.service)
+    for case in cases:
+        if case.stage > 1:
+            case.person = case.first.person
+    everyone = []
+    for case in sorted(stage1, key=lambda c: (c.received, c.reference)):
+        if case.person is not None and case.person not in everyone:
+            everyone.append(case.person)
+    for n, person in enumerate(everyone, start=1):
+        person.identifier = f"P-{n:04d}"
+        describe(rng, person)
+
+
+def year_of(day: date) -> int:
+    """The reporting year (by its first calendar year) a date falls in."""
+    return day.year if day.month >= 4 else day.year - 1
 
 
 # --------------------------------------------------------------------------- other inputs
@@ -1045,6 +1205,15 @@ def ombudsman_rows() -> list[list[str]]:
 
 
 HISTORY = [
+    # SYNTHETIC, not published anywhere: ASC 2016/17 complaints, so that the five-year trend
+    # (complaints_trend) has five years. Graph 1 of the seed shows only three.
+    ("asc", "2016-17", "complaints_received", 111),
+    # SYNTHETIC, not published anywhere: Children's complaints received 2017/18 to 2019/20. The
+    # seed gives only 2020/21 (58 accepted, which the case data reproduces); these make its
+    # five-year trend. Received, rejected ones included, as the contract's complaints_received.
+    ("childrens", "2017-18", "complaints_received", 71),
+    ("childrens", "2018-19", "complaints_received", 66),
+    ("childrens", "2019-20", "complaints_received", 68),
     # Published figures for years before case-level data (ASC graphs 1, 3 and 4).
     ("asc", "2016-17", "ombudsman_received", 6),
     ("asc", "2017-18", "complaints_received", 104),
@@ -1061,6 +1230,57 @@ HISTORY = [
     ("asc", "2018-19", "member_enquiries", 262),
     ("asc", "2018-19", "member_enquiries_within_5_pct", 86),
 ]
+
+
+# ILLUSTRATIVE context (contract section 2): what the counts are set against. Not official
+# statistics: round figures of the right size for an inner London borough. `population` is all
+# residents (as the LGSCO's complaints per 100,000 residents); `service_users` is people who
+# received long-term adult social care, or children supported by children's social care
+# (children in need, on a plan or looked after), during the year.
+CONTEXT = [
+    ("asc", "2019-20", "population", 206_100),
+    ("asc", "2019-20", "service_users", 3_140),
+    ("asc", "2020-21", "population", 204_300),
+    ("asc", "2020-21", "service_users", 3_050),
+    ("childrens", "2020-21", "population", 204_300),
+    ("childrens", "2020-21", "service_users", 1_640),
+    ("childrens", "2021-22", "population", 204_900),
+    ("childrens", "2021-22", "service_users", 1_710),
+]
+
+# FICTIONAL comparators (contract section 2): six made-up councils "like us", never real
+# council names, with plausible values of the section 4 measures for both example years and
+# the years before them. Six gives an even number, so each median is the mean of the middle two.
+COMPARATOR_COUNCILS = [f"Comparator council {letter}" for letter in "ABCDEF"]
+COMPARATOR_VALUES = {
+    # (service, year, measure): one value per council, A to F
+    ("asc", "2019-20", "complaints_per_1000_service_users"): (24.1, 31.6, 19.8, 27.3, 35.2, 22.4),
+    ("asc", "2019-20", "complaints_per_100k_population"): (38.5, 51.2, 29.7, 44.0, 57.9, 35.3),
+    ("asc", "2019-20", "stage1_within_timescale_pct"): (61, 74, 58, 69, 80, 66),
+    ("asc", "2019-20", "ombudsman_upheld_pct"): (71, 64, 80, 57, 75, 68),
+    ("asc", "2020-21", "complaints_per_1000_service_users"): (21.7, 29.9, 18.2, 25.8, 33.0, 20.5),
+    ("asc", "2020-21", "complaints_per_100k_population"): (35.1, 48.3, 27.4, 41.6, 54.2, 32.9),
+    ("asc", "2020-21", "stage1_within_timescale_pct"): (65, 77, 60, 72, 83, 68),
+    ("asc", "2020-21", "ombudsman_upheld_pct"): (75, 67, 83, 60, 78, 70),
+    ("childrens", "2020-21", "complaints_per_1000_service_users"): (41.3, 29.8, 52.6, 36.1, 47.4, 33.5),
+    ("childrens", "2020-21", "complaints_per_100k_population"): (30.2, 22.7, 38.9, 27.5, 34.8, 25.1),
+    ("childrens", "2020-21", "stage1_within_timescale_pct"): (68, 59, 77, 71, 63, 82),
+    ("childrens", "2020-21", "escalation_pct"): (12, 8, 15, 10, 18, 9),
+    ("childrens", "2020-21", "ombudsman_upheld_pct"): (67, 75, 50, 80, 60, 71),
+    ("childrens", "2021-22", "complaints_per_1000_service_users"): (43.8, 31.2, 55.0, 38.4, 49.9, 35.7),
+    ("childrens", "2021-22", "complaints_per_100k_population"): (32.0, 23.9, 40.6, 29.1, 36.3, 26.8),
+    ("childrens", "2021-22", "stage1_within_timescale_pct"): (71, 62, 79, 74, 66, 84),
+    ("childrens", "2021-22", "escalation_pct"): (11, 7, 14, 9, 16, 8),
+    ("childrens", "2021-22", "ombudsman_upheld_pct"): (70, 78, 55, 83, 64, 75),
+}
+
+
+def comparator_rows() -> list[list[str]]:
+    return [
+        [council, year, service, measure, str(value)]
+        for (service, year, measure), values in COMPARATOR_VALUES.items()
+        for council, value in zip(COMPARATOR_COUNCILS, values, strict=True)
+    ]
 
 
 # --------------------------------------------------------------------------- writing
@@ -1089,7 +1309,12 @@ def complaint_row(case: Case, service: str, label: str, date_text) -> list[str]:
         outcome,
         "" if case.status == "accepted" else "Rejected",
         case.rejection_reason,
+        "" if case.person is None else case.person.identifier,
+        *(("", "", "", "") if case.person is None else (case.person.labels[c] for c in PERSON_COLUMNS)),
     ]
+
+
+PERSON_COLUMNS = ("age_band", "sex", "ethnicity", "disability")
 
 
 def write(path: Path, columns: list[str], rows: list[list]) -> Path:
@@ -1110,6 +1335,10 @@ def generate(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     asc_cases = asc_2019(rng_for("asc-2019")) + asc_2020(rng_for("asc-2020"))
     cs_cases = childrens(rng_for("childrens"))
+    for service, cases in (("asc", asc_cases), ("childrens", cs_cases)):
+        for case in cases:
+            case.service = service
+    people(rng_for("people"), asc_cases + cs_cases)
     for case in asc_cases + cs_cases:
         assert case.responded is None or case.responded <= date(2022, 12, 31), case.reference
     asc_rows = sorted((complaint_row(c, "asc", "Adult Social Care", uk) for c in asc_cases), key=sort_key)
@@ -1145,6 +1374,10 @@ def generate(out_dir: Path) -> list[Path]:
         write(
             out_dir / "history.csv", HISTORY_COLUMNS, [[s, y, m, str(v)] for s, y, m, v in sorted(HISTORY)]
         ),
+        write(
+            out_dir / "context.csv", CONTEXT_COLUMNS, [[s, y, m, str(v)] for s, y, m, v in sorted(CONTEXT)]
+        ),
+        write(out_dir / "comparators.csv", COMPARATOR_COLUMNS, sorted(comparator_rows())),
     ]
 
 

@@ -16,6 +16,7 @@ Children's Services complaints report 2021/22 ("CS").
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -45,6 +46,8 @@ EXAMPLE_FILES = [
     "compliments.csv",
     "ombudsman.csv",
     "history.csv",
+    "context.csv",
+    "comparators.csv",
 ]
 ASC_YEAR = ReportingYear.parse("2020-21")
 CS_YEAR = ReportingYear.parse("2021-22")
@@ -144,15 +147,22 @@ class Computed:
         ]
         return sorted(set(rows["team"]))
 
-    def busiest_month(self) -> tuple[str, int]:
+    def most_from_one_complainant_in_a_month(self) -> tuple[str, int]:
+        """Children's 2021/22: the most stage 1 complaints one complainant made in one month, and when.
+
+        Case-level (it needs ``complainant``, which is never published); rejected complaints
+        are included, as the seed counts what "the Team" received.
+        """
         rows = self.inputs.complaints
         rows = rows[
             (rows["service"] == "childrens")
             & (rows["stage"] == 1)
+            & rows["complainant"].notna()
             & rows["received"].map(lambda d: d in CS_YEAR)
         ]
-        months = rows["received"].map(lambda d: d.strftime("%B %Y")).value_counts()
-        return months.index[0], int(months.iloc[0])
+        per_month = rows.groupby([rows["complainant"], rows["received"].dt.strftime("%B %Y")]).size()
+        (_, month), most = per_month.idxmax(), int(per_month.max())
+        return month, most
 
 
 @dataclass
@@ -287,13 +297,16 @@ FIGURES: list[Figure] = [
         "ASC, Volume of complaints / Graph 1",
         "falling consistently over the last three years",
         lambda c: (
-            [y["complaints_received"] for y in c.asc_trend[-3:]]
-            == sorted([y["complaints_received"] for y in c.asc_trend[-3:]], reverse=True)
+            list(c.asc["complaints_trend"].values())[-3:]
+            == sorted(list(c.asc["complaints_trend"].values())[-3:], reverse=True)
         ),
         True,
-        "`trend(...)` `complaints_received`",
-        note="Graph 1's values are not in the extracted text; 2018/19 (97) comes from history.csv.",
-        show=lambda c: series(c, "complaints_received"),
+        "`complaints_trend`",
+        note="Graph 1's values are not in the extracted text; 2018/19 (97) comes from history.csv. "
+        "2016/17 (111) is synthetic, so that the five-year trend has five years.",
+        show=lambda c: ", ".join(
+            f"{ReportingYear.parse(year).display} {n}" for year, n in c.asc["complaints_trend"].items()
+        ),
     ),
     F(
         "ASC-9",
@@ -795,12 +808,16 @@ FIGURES: list[Figure] = [
         "CS-11",
         "CS 4.3",
         "14 complaints in a month from the same complainant",
-        lambda c: c.busiest_month(),
-        None,
-        "-",
-        "not modelled",
-        "The contract has no complainant column; the example data does not reproduce the cluster.",
-        show=lambda c: "busiest month: {} ({})".format(*c.busiest_month()),
+        lambda c: c.most_from_one_complainant_in_a_month()[1],
+        14,
+        "`complainant` (case level); `repeat_complainants`",
+        note="The `complainant` column is never published: metrics.json counts repeat complainants "
+        "and their complaints, not who they are.",
+        show=lambda c: (
+            "{1} in {0} from one complainant".format(*c.most_from_one_complainant_in_a_month())
+            + f" (`repeat_complainants` {c.cs['repeat_complainants']}, "
+            f"`complaints_from_repeat_complainants` {c.cs['complaints_from_repeat_complainants']})"
+        ),
     ),
     metric_figure(
         "CS-12",
@@ -1233,13 +1250,128 @@ def render_table(c: Computed) -> str:
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------- figures the seeds do not publish
+
+
+@dataclass
+class NewFigure:
+    """A metrics.json key the example data shows although neither seed report publishes it."""
+
+    key: str
+    meaning: str
+    how: str  # where the example data's value comes from
+
+
+def shown_value(figures: dict, key: str) -> str:
+    """A metric as the reconciliation shows it; '–' where the key does not apply (absent)."""
+    if key not in figures:
+        return "–"
+    value = figures[key]
+    if key == "complaints_trend":
+        return ", ".join(f"{ReportingYear.parse(year).display} {n}" for year, n in value.items())
+    if key == "equality_counts":
+        return "; ".join(f"{column}: {fmt(labels)}" for column, labels in value.items())
+    return fmt(value)
+
+
+NEW_FIGURES = [
+    NewFigure(
+        "quarterly_received",
+        "accepted stage 1 complaints received April–June (Q1) to January–March (Q4)",
+        "the receipt dates of the calibrated cases; Children's Q3 holds the November cluster",
+    ),
+    NewFigure(
+        "mean_working_days", "mean working days to a stage 1 response", "the calibrated response times"
+    ),
+    NewFigure("median_working_days", "median working days to a stage 1 response", "the same"),
+    NewFigure(
+        "complaints_trend",
+        "complaints received this year and the four before",
+        "case data for the last two years; history.csv before (ASC 2016/17 and Children's "
+        "2017/18–2019/20 are synthetic)",
+    ),
+    NewFigure(
+        "escalation_pct",
+        "Children's: stage 2 complaints received as a percentage of accepted stage 1 complaints",
+        "the 12 stage 2 complaints of the seed's table 4.6 over its 63",
+    ),
+    NewFigure(
+        "stage2_within_timescale_pct",
+        "Children's: stage 2 responses within 25 (65 with an extension) or 20 (corporate) working days",
+        "one statutory investigation took 70 working days (CS 10.4: a delay in organising it)",
+    ),
+    NewFigure(
+        "stage3_within_timescale_pct",
+        "Children's: stage 3 panels within 30 working days",
+        "the 2021/22 panel in 27 working days; 2020/21's was the delayed one the LGSCO found fault with",
+    ),
+    NewFigure(
+        "repeat_complainants",
+        "complainants with two or more accepted stage 1 complaints in the year",
+        "synthetic `complainant` identifiers (P-0001...); Children's includes the parent with 14 (CS 4.3)",
+    ),
+    NewFigure("complaints_from_repeat_complainants", "the complaints those complainants made", "the same"),
+    NewFigure(
+        "equality_counts",
+        "accepted stage 1 complaints by each equality column, blanks as Not recorded",
+        "synthetic, illustrative labels, one set per complainant, some left blank",
+    ),
+    NewFigure(
+        "complaints_per_1000_service_users",
+        "accepted stage 1 complaints per 1,000 service users",
+        "context.csv (illustrative figures)",
+    ),
+    NewFigure(
+        "complaints_per_100k_population",
+        "accepted stage 1 complaints per 100,000 residents",
+        "context.csv (illustrative figures)",
+    ),
+    NewFigure(
+        "ombudsman_upheld_pct",
+        "Ombudsman cases with fault found as a percentage of those investigated",
+        "the LGSCO cases of the seeds",
+    ),
+    NewFigure(
+        "comparator_medians",
+        "median of six comparator councils' figures for the year",
+        "comparators.csv (fictional councils A to F)",
+    ),
+]
+
+
+def render_new_figures(c: Computed) -> str:
+    """The table of new figures (Markdown) for docs/reconciliation.md."""
+    lines = [
+        "| Key | What it is | ASC 2020/21 | CS 2021/22 | Where the example's value comes from |",
+        "|---|---|---|---|---|",
+    ]
+    for figure in NEW_FIGURES:
+        cells = [
+            f"`{figure.key}`",
+            figure.meaning,
+            shown_value(c.asc, figure.key),
+            shown_value(c.cs, figure.key),
+            figure.how,
+        ]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ") for cell in cells) + " |")
+    return "\n".join(lines)
+
+
 BEGIN = "<!-- BEGIN GENERATED TABLE: python tests/test_example_data.py -->"
 END = "<!-- END GENERATED TABLE -->"
+BEGIN_NEW = "<!-- BEGIN GENERATED NEW FIGURES: python tests/test_example_data.py -->"
+END_NEW = "<!-- END GENERATED NEW FIGURES -->"
 
 
-def document_with_table(text: str, table: str) -> str:
-    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
-    return text[:start] + "\n" + table + "\n" + text[end:]
+def document_with_table(text: str, table: str, begin: str = BEGIN, end: str = END) -> str:
+    start, stop = text.index(begin) + len(begin), text.index(end)
+    return text[:start] + "\n" + table + "\n" + text[stop:]
+
+
+def updated_document(text: str, c: Computed) -> str:
+    """docs/reconciliation.md with both generated tables rewritten."""
+    text = document_with_table(text, render_table(c))
+    return document_with_table(text, render_new_figures(c), BEGIN_NEW, END_NEW)
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -1339,6 +1471,23 @@ def test_references_are_synthetic(computed: Computed):
     assert computed.inputs.enquiries["reference"].str.match(r"^ME-ASC-20\d\d-\d{4}$").all()
     assert computed.inputs.compliments["reference"].str.match(r"^CMP-(ASC|CS)-20\d\d-\d{4}$").all()
     assert computed.inputs.ombudsman["reference"].str.match(r"^LGSCO-(ASC|CS)-20\d\d-\d\d$").all()
+
+
+def test_complainants_are_pseudonymous_and_comparators_fictional(computed: Computed):
+    complainants = computed.inputs.complaints["complainant"].dropna()
+    assert complainants.str.fullmatch(r"P-\d{4}").all()
+    assert computed.inputs.complaints["complainant"].isna().sum() >= 4, "some complaints are anonymous"
+    assert computed.inputs.comparators["council"].str.fullmatch(r"Comparator council [A-Z]").all()
+
+
+def test_a_later_stage_and_a_duplicate_come_from_the_person_who_made_the_first(computed: Computed):
+    c = computed.inputs.complaints
+    first = c[c["stage"] == 1].set_index("reference")["complainant"].fillna("anonymous")
+    later = c[c["stage"] > 1]
+    assert later["complainant"].fillna("anonymous").tolist() == first.loc[later["reference"]].tolist()
+    duplicates = c[c["rejection_reason"] == "Duplicate complaint"]
+    assert duplicates["complainant"].notna().all()
+    assert duplicates["complainant"].isin(c.loc[c["status"] == "accepted", "complainant"]).all()
 
 
 def test_quotes_name_nobody(computed: Computed):
@@ -1527,6 +1676,63 @@ def test_cs_compliments(computed, cs):
     assert set(APPENDIX_C_TEAMS) <= set(computed.published_quote_teams("childrens", CS_YEAR))  # Appendix C
 
 
+def test_cs_14_complaints_in_a_month_from_the_same_complainant(computed, cs):
+    # 4.3 "Some of this increase can be attributed to the Team receiving 14 complaints in a month from the
+    # same complainant"
+    assert computed.most_from_one_complainant_in_a_month() == ("November 2021", 14)
+    assert cs["complaints_from_repeat_complainants"] >= 14
+    assert "P-" not in json.dumps(cs)  # the figures count them; they never say who
+
+
+# --------------------------------------------------------------------------- 4. what the seeds do not publish
+
+
+def test_the_example_shows_every_new_figure(computed, asc, cs):
+    for figures in (asc, cs, asc["previous_year"], cs["previous_year"]):
+        for figure in NEW_FIGURES:
+            if figure.key.startswith(("escalation", "stage2", "stage3")) and figures["service"] == "asc":
+                assert figure.key not in figures  # one stage for adult social care
+            else:
+                assert figure.key in figures, (figures["service"], figures["year"], figure.key)
+
+
+def test_each_service_has_a_five_year_complaints_trend(asc, cs):
+    assert list(asc["complaints_trend"]) == ["2016-17", "2017-18", "2018-19", "2019-20", "2020-21"]
+    assert list(cs["complaints_trend"]) == ["2017-18", "2018-19", "2019-20", "2020-21", "2021-22"]
+    assert cs["complaints_trend"]["2021-22"] == 75  # 4.2 "received 75 complaints"
+
+
+def test_the_quarters_add_up_to_the_years_accepted_complaints(asc, cs):
+    for figures in (asc, cs):
+        assert sum(figures["quarterly_received"].values()) == figures["complaints_accepted"]
+
+
+def test_equality_counts_cover_every_accepted_complaint(asc, cs):
+    for figures in (asc, cs):
+        assert set(figures["equality_counts"]) == {"age_band", "sex", "ethnicity", "disability"}
+        for labels in figures["equality_counts"].values():
+            assert sum(labels.values()) == figures["complaints_accepted"]
+            assert "Not recorded" in labels
+
+
+def test_children_escalate_at_the_seeds_rate_and_later_stages_have_their_own_timeliness(cs):
+    assert cs["escalation_pct"] == percent(12, 63)  # 4.6: 12 at stage 2 of 63
+    assert 0 < cs["stage2_within_timescale_pct"] < 100  # one investigation ran late (10.4)
+    assert cs["previous_year"]["stage3_within_timescale_pct"] == 0  # the delayed panel (9.3)
+
+
+def test_comparator_medians_are_the_middle_of_six_fictional_councils(computed, asc):
+    given = computed.inputs.comparators
+    values = given[
+        (given["service"] == "asc")
+        & (given["year"] == "2020-21")
+        & (given["measure"] == "ombudsman_upheld_pct")
+    ]["value"]
+    middle = sorted(values)[2:4]
+    assert len(values) == 6
+    assert asc["comparator_medians"]["ombudsman_upheld_pct"] == sum(middle) / 2
+
+
 def test_cs_procedure_timescales():
     assert wd.STATUTORY_STAGE2_EXTENDED_DAYS == 65  # Appendix A "no more than 65 working days"
     assert wd.STAGE3_PANEL_DAYS == 30  # "Organising the Panel within 30 working days"
@@ -1547,7 +1753,7 @@ def test_reconciliation_figure(computed: Computed, figure: Figure):
 
 def test_reconciliation_document_is_up_to_date(computed: Computed):
     text = RECONCILIATION.read_text(encoding="utf-8")
-    assert document_with_table(text, render_table(computed)) == text, (
+    assert updated_document(text, computed) == text, (
         "docs/reconciliation.md is out of date: run python tests/test_example_data.py"
     )
 
@@ -1555,7 +1761,7 @@ def test_reconciliation_document_is_up_to_date(computed: Computed):
 def main(argv: list[str]) -> int:
     computed = Computed()
     text = RECONCILIATION.read_text(encoding="utf-8")
-    updated = document_with_table(text, render_table(computed))
+    updated = updated_document(text, computed)
     if "--check" in argv:
         return 0 if updated == text else 1
     RECONCILIATION.write_text(updated, encoding="utf-8")

@@ -7,6 +7,7 @@ response day; weekends and bank holidays are shown in brackets and not counted.
 from datetime import date, timedelta
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -331,3 +332,91 @@ def test_the_effective_receipt_is_the_first_working_day_on_or_after_receipt(day)
     assert is_working_day(effective)
     assert effective >= day
     assert all(not is_working_day(day + timedelta(days=n)) for n in range((effective - day).days))
+
+
+# --------------------------------------------------------------------------- whole columns at once
+# The array versions count a whole export at once; they must agree with the scalar rules above.
+
+maybe_day = st.one_of(st.none(), any_day)
+
+
+def as_column(days: list) -> pd.Series:
+    """Dates as the loader holds them: pandas datetime64, NaT where blank."""
+    return pd.Series(pd.to_datetime(pd.Series(days, dtype=object)), dtype="datetime64[s]")
+
+
+@given(pairs=st.lists(st.tuples(maybe_day, maybe_day), max_size=40))
+def test_working_days_taken_of_a_column_agree_with_each_pair_counted_alone(pairs):
+    received, responded = [p[0] for p in pairs], [p[1] for p in pairs]
+
+    counted = wd.working_days_taken_array(as_column(received), as_column(responded))
+
+    expected = [
+        None if r is None or a is None else working_days_taken(r, a)
+        for r, a in zip(received, responded, strict=True)
+    ]
+    assert [None if pd.isna(n) else int(n) for n in counted] == expected
+
+
+@given(days=st.lists(maybe_day, max_size=40))
+def test_effective_receipt_of_a_column_agrees_with_each_day_alone(days):
+    rolled = wd.effective_receipt_array(as_column(days))
+
+    assert [None if np.isnat(d) else d.astype(date) for d in rolled] == [
+        None if d is None else effective_receipt(d) for d in days
+    ]
+
+
+@given(days=st.lists(st.one_of(st.none(), st.integers(min_value=0, max_value=400)), max_size=40))
+def test_bands_of_a_column_agree_with_each_number_alone(days):
+    bands = wd.band_array(pd.array(days, dtype="Int64"))
+
+    assert [None if pd.isna(b) else b for b in bands] == [None if d is None else band(d) for d in days]
+
+
+@given(
+    complaints=st.lists(
+        st.tuples(
+            st.sampled_from(["asc", "childrens"]),
+            st.sampled_from([1, 2, 3]),
+            st.sampled_from(["statutory", "corporate"]),
+            st.booleans(),
+        ),
+        max_size=40,
+    )
+)
+def test_timescales_of_a_column_agree_with_each_complaint_alone(complaints):
+    columns = list(zip(*complaints, strict=True)) or [[], [], [], []]
+
+    days = wd.timescale_array(columns[0], pd.array(columns[1], dtype="Int64"), columns[2], columns[3])
+
+    assert list(days) == [timescale(*complaint) for complaint in complaints]
+
+
+def test_the_contracts_example_counted_in_a_column_with_blanks():
+    # received Mon 4 Apr 2022, answered Mon 11 Apr = 5; received Sat 9 Apr, answered Tue 12 = 1; one open
+    received = as_column([date(2022, 4, 4), date(2022, 4, 9), date(2022, 4, 4)])
+    responded = as_column([date(2022, 4, 11), date(2022, 4, 12), None])
+
+    counted = wd.working_days_taken_array(received, responded)
+
+    assert list(counted[:2]) == [5, 1]
+    assert pd.isna(counted[2])
+
+
+def test_a_column_spanning_many_years_counts_every_years_bank_holidays():
+    # one row in 2015 keeps the calendar wide; the 2023 row must still skip the Coronation (8 May 2023)
+    received = as_column([date(2015, 6, 1), date(2023, 5, 5)])
+    responded = as_column([date(2015, 6, 2), date(2023, 5, 9)])
+
+    assert list(wd.working_days_taken_array(received, responded)) == [1, 1]
+
+
+def test_a_column_with_a_negative_number_of_days_has_no_bands():
+    with pytest.raises(ValueError, match="negative"):
+        wd.band_array(pd.array([3, -1], dtype="Int64"))
+
+
+def test_a_column_with_a_stage_4_has_no_timescales():
+    with pytest.raises(ValueError, match="stage 4"):
+        wd.timescale_array(["childrens"], pd.array([4], dtype="Int64"), ["statutory"], [False])
