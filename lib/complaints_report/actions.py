@@ -197,9 +197,9 @@ def parse_due(value: object) -> Due:
         if match := _UK_MONTH.match(text):
             month, year = (int(g) for g in match.groups())
             return _in_range(Due(_month_end(year, month), month_only=True))
-    except ValueError as error:
-        if isinstance(error, ValueProblem):
-            raise
+    except ValueProblem:
+        raise
+    except ValueError:  # a day or a month that does not exist: 31/02/2023, 2023-13
         raise ValueProblem("is not a real calendar date", DUE_HINT) from None
     for pattern in _NAMED_DAYS:
         try:
