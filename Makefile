@@ -55,5 +55,9 @@ refresh-notebooks: setup ## Re-execute the notebooks on the example data and sto
 lab: setup ## Open JupyterLab with the project's environment and kernel
 	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
+.PHONY: bench
+bench: setup ## Time builds and validate against a bare-import floor (BENCH_ARGS="--rows 100000 --repeat 1" is quicker)
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
+
 clean: ## Remove build outputs (keeps .venv)
 	rm -rf _output .pytest_cache .ruff_cache

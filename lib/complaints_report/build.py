@@ -18,7 +18,6 @@ from pathlib import Path
 from complaints_report import artefacts, content, manifest, paths, privacy
 from complaints_report.loading import Inputs, load_inputs, services_with_complaints
 from complaints_report.metrics import compute_metrics
-from complaints_report.tables import quotes_table
 from complaints_report.vocabulary import MAPPING_FILE, SERVICE_NAMES
 from complaints_report.years import ReportingYear
 
@@ -75,17 +74,14 @@ def narrative_warnings(request: BuildRequest, service: str) -> list[str]:
 
 
 def privacy_findings(request: BuildRequest, inputs: Inputs, service: str) -> list[str]:
-    """Identifiers in the narrative or the published quotes (see privacy.py)."""
+    """Personal data or case references in any text the report can publish (see privacy.py)."""
     folder = Path(request.content_dir) / request.year.label / service
-    texts = {str(path): content.read_text(path) for path in sorted(folder.glob("*.md"))}
-    quotes = quotes_table(inputs.compliments, service, request.year).data
-    for number, row in enumerate(quotes.itertuples(index=False), start=1):
-        texts[f"compliment quote {number} ({row.Team})"] = row.Compliment
-    references = set()
-    for kind in ("complaints", "enquiries", "compliments", "ombudsman"):
-        references |= {str(r) for r in inputs.frame(kind)["reference"].dropna()}
     allowed = content.read_meta(request.content_dir, request.year, service).get("allowed_identifiers") or []
-    return [f"{service}: {finding}" for finding in privacy.scan(texts, references, [str(a) for a in allowed])]
+    references = privacy.ReferenceIndex.from_inputs(inputs)
+    findings = privacy.scan_narrative(folder, allowed, references) + privacy.scan_inputs(
+        inputs, service, request.year, allowed, references
+    )
+    return [f"{service}: {finding}" for finding in findings]
 
 
 def content_files(request: BuildRequest, service: str) -> list[Path]:
