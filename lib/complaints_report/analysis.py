@@ -6,15 +6,14 @@ a link named ``inputs`` to the data folder (``data_dir = "inputs"``): the execut
 which is published, records no path of the machine, and two builds of the same inputs give the
 same notebook wherever they write.
 
-It runs on this environment's Python through a kernel spec made for the run (found first on
-``JUPYTER_PATH``), quietly, with a fixed hash seed so that set ordering cannot change an output.
-Its kernel is stopped with the build (``workers.py``) if the build is interrupted.
+It runs on this environment's Python through a kernel spec made for the run, quietly, with a
+fixed hash seed so that set ordering cannot change an output. Its kernel is stopped with the
+build (``workers.py``) if the build is interrupted or another service fails.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import sys
@@ -57,50 +56,37 @@ def _import_papermill():
     return papermill
 
 
-def _prepend(variable: str, folder: Path) -> str:
-    existing = os.environ.get(variable)
-    return str(folder) + (os.pathsep + existing if existing else "")
+def prepare() -> None:
+    """Import Papermill in the main thread, before notebooks run side by side in worker threads."""
+    _import_papermill()
 
 
-@contextlib.contextmanager
-def kernel_environment() -> Iterator[None]:
-    """A kernel spec that runs *this* Python (the project's venv), first on JUPYTER_PATH, and a
-    fixed hash seed, for the notebooks run inside the block."""
-    with tempfile.TemporaryDirectory(prefix="complaints-report-kernel-") as folder:
-        spec_dir = Path(folder) / "kernels" / KERNEL_NAME
-        spec_dir.mkdir(parents=True)
-        spec = {
-            # log level ERROR: no start-up chatter (e.g. about unencrypted local TCP) in the analyst's console
-            "argv": [
-                sys.executable,
-                "-m",
-                "ipykernel_launcher",
-                "-f",
-                "{connection_file}",
-                "--IPKernelApp.log_level=ERROR",
-            ],
-            "display_name": "Python 3 (complaints report)",
-            "language": "python",
-        }
-        (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
-        changes = {"JUPYTER_PATH": _prepend("JUPYTER_PATH", Path(folder)), "PYTHONHASHSEED": "0"}
-        saved = {key: os.environ.get(key) for key in changes}
-        os.environ.update(changes)
-        try:
-            yield
-        finally:
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
-
-
-def _stoppable_kernel_manager():
-    """jupyter_client's kernel manager, whose kernel is killed when the build stops."""
+def _kernel_manager_class():
+    """jupyter_client's kernel manager, running *this* Python (the project's environment) quietly,
+    with a fixed hash seed, whose kernel is killed when the build stops (workers.py)."""
+    from jupyter_client.kernelspec import KernelSpec
     from jupyter_client.manager import AsyncKernelManager
 
-    class StoppableKernelManager(AsyncKernelManager):
+    spec = KernelSpec(
+        # log level ERROR: no start-up chatter (e.g. about unencrypted local TCP) in the analyst's console
+        argv=[
+            sys.executable,
+            "-m",
+            "ipykernel_launcher",
+            "-f",
+            "{connection_file}",
+            "--IPKernelApp.log_level=ERROR",
+        ],
+        display_name="Python 3 (complaints report)",
+        language="python",
+        env={"PYTHONHASHSEED": "0"},
+    )
+
+    class BuildKernelManager(AsyncKernelManager):
+        @property
+        def kernel_spec(self):
+            return spec
+
         async def _async_start_kernel(self, **kwargs):
             await super()._async_start_kernel(**kwargs)
             process = getattr(self.provisioner, "process", None)
@@ -114,7 +100,7 @@ def _stoppable_kernel_manager():
         start_kernel = _async_start_kernel
         cleanup_resources = _async_cleanup_resources
 
-    return StoppableKernelManager
+    return BuildKernelManager
 
 
 @contextlib.contextmanager
@@ -135,8 +121,7 @@ def _inputs_link(results: Path, data_dir: Path) -> Iterator[str]:
 
 def run(service: str, parameters: dict, data_dir: Path, results: Path, executed: Path) -> Path:
     """Execute the service's notebook in ``results`` (its working folder); the executed copy is
-    written to ``executed``. Call inside :func:`kernel_environment`. A failing cell is a
-    :class:`NotebookFailed`."""
+    written to ``executed``. A failing cell is a :class:`NotebookFailed`."""
     papermill = _import_papermill()
     from papermill.exceptions import PapermillExecutionError
 
@@ -153,7 +138,7 @@ def run(service: str, parameters: dict, data_dir: Path, results: Path, executed:
                 log_output=False,
                 start_timeout=120,
                 resources={"metadata": {"path": str(results)}},  # the kernel's working folder (no chdir)
-                kernel_manager_class=_stoppable_kernel_manager(),
+                kernel_manager_class=_kernel_manager_class(),
             )
         except PapermillExecutionError as error:
             raise NotebookFailed(service, error.exec_count, error.ename, error.evalue, executed) from None

@@ -68,9 +68,12 @@ def _without_nan(value):
 
 
 def write_json(path: Path, content) -> Path:
+    """Write ``content`` as JSON to a new file at ``path`` (replacing, never rewriting in place, a file
+    that may be a hard link shared with a previous build's output)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(_without_nan(content), indent=2, ensure_ascii=False, default=_jsonable, allow_nan=False)
+    path.unlink(missing_ok=True)
     path.write_text(text + "\n", encoding="utf-8")
     return path
 

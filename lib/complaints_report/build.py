@@ -255,9 +255,9 @@ def reuse_analysis(staging: Path, request: BuildRequest, item: Plan) -> None:
     """The previous build's results and executed notebook, copied into the staging folders."""
     results = paths.internal_output_dir(staging, request.year.label, item.service)
     published = paths.service_output_dir(staging, request.year.label, item.service)
-    shutil.copytree(item.internal, results)
+    publishing.copy_tree(item.internal, results)
     published.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(item.published / f"{item.service}.ipynb", published / f"{item.service}.ipynb")
+    publishing.link_or_copy(item.published / f"{item.service}.ipynb", published / f"{item.service}.ipynb")
 
 
 def render(request: BuildRequest, staging: Path, item: Plan, engine: str) -> None:
@@ -271,9 +271,9 @@ def render(request: BuildRequest, staging: Path, item: Plan, engine: str) -> Non
     for source in (paths.REPORT_QMD, paths.QUARTO_PROJECT, paths.quarto_profile(item.service)):
         if source.is_file():
             shutil.copyfile(source, project / source.name)
-    shutil.copytree(results / FRAGMENTS_DIR, project / FRAGMENTS_DIR)
+    publishing.copy_tree(results / FRAGMENTS_DIR, project / FRAGMENTS_DIR)
     if (results / "charts").is_dir():
-        shutil.copytree(results / "charts", project / "charts")
+        publishing.copy_tree(results / "charts", project / "charts")
     figures = read_json(results / METRICS_FILE)
     narrative.prepare(
         project,
@@ -355,67 +355,66 @@ def build(
     engine_label = engines.description(engine)
     request.formats = list(dict.fromkeys(request.formats))
     publishing.remove_stale(request.out_dir)  # what killed builds into --out left beside it
-    inputs = None
-    services = list(dict.fromkeys(request.services)) or (
-        None if request.force else previous_services(request)
-    )
-    if services is None:
-        inputs = _load(request, progress)
-        services = choose_services(request, inputs)
-    plans = [plan(request, service, engine_label) for service in services]
+    known = list(dict.fromkeys(request.services)) or (None if request.force else previous_services(request))
+    candidates = known or list(paths.SERVICES)  # unknown until the exports are read: every service, for now
+    plans = {service: plan(request, service, engine_label) for service in candidates}
 
-    if all(item.reuse_render for item in plans):
-        results = []
-        for item in plans:
-            warnings = read_json(item.internal / WARNINGS_FILE)
-            _strict(request, warnings)
-            results.append(
-                ServiceResult(
-                    item.service, item.published, warnings, {"analysis": "reused", "render": "reused"}
-                )
-            )
-        return results
-
-    if inputs is None and not all(item.reuse_analysis for item in plans):
-        inputs = _load(request, progress)
-    if inputs is not None:
-        year_services = choose_services(dataclass_replace(request, services=[]), inputs)
-        choose_services(dataclass_replace(request, services=services), inputs)
-    else:
-        year_services = previous_services(dataclass_replace(request, services=[])) or services
-
-    materials, warnings = {}, {}
-    for item in plans:
-        if item.reuse_analysis:
-            materials[item.service] = read_json(item.internal / PRIVACY_FILE)
-            _check_narrative(request, item.service, read_json(item.internal / METRICS_FILE))
-        else:
-            materials[item.service] = privacy_material(inputs, item.service, request.year)
-            _check_narrative(request, item.service, None)
-        warnings[item.service] = narrative_warnings(request, item.service) + privacy_findings(
-            request, materials[item.service], item.service
-        )
-        _strict(request, warnings[item.service])
+    if known and all(plans[service].reuse_render for service in known):
+        return _up_to_date(request, [plans[service] for service in known])
+    for service in known or []:  # the narrative is checked before anything runs
+        _check_narrative(request, service, _reused_figures(plans[service]))
 
     with publishing.Staging(request.out_dir) as staging:
-        to_compute = [item for item in plans if not item.reuse_analysis]
-        for item in plans:
-            if item.reuse_analysis:
-                reuse_analysis(staging, request, item)
-        if to_compute:
-            from complaints_report.analysis import kernel_environment
-
-            progress(f"Running the analysis notebook of {', '.join(item.service for item in to_compute)}")
-            with kernel_environment():
-                workers.each(lambda item: run_analysis(request, staging, item), to_compute)
-        for item in plans:
-            results_dir = paths.internal_output_dir(staging, request.year.label, item.service)
-            write_json(results_dir / PRIVACY_FILE, materials[item.service])
-            _check_narrative(request, item.service, read_json(results_dir / METRICS_FILE))
+        computing = [item for item in plans.values() if not item.reuse_analysis]
+        batch = _start_analysis(request, staging, computing, progress) if computing else None
+        try:
+            inputs = _load(request, progress) if computing or known is None else None
+            services = known or choose_services(request, inputs)
+            if inputs is not None:
+                choose_services(dataclass_replace(request, services=services), inputs)
+            for index, item in enumerate(computing):
+                if item.service not in services:  # started before the exports said it has no complaints
+                    batch.cancel(index)
+            year_services = (
+                choose_services(dataclass_replace(request, services=[]), inputs)
+                if inputs is not None
+                else previous_services(dataclass_replace(request, services=[])) or services
+            )
+            items = [plans[service] for service in services]
+            for item in items:
+                if item.reuse_analysis:
+                    reuse_analysis(staging, request, item)
+            warnings = {}
+            for item in items:
+                if known is None:
+                    _check_narrative(request, item.service, _reused_figures(item))
+                material = (
+                    read_json(item.internal / PRIVACY_FILE)
+                    if item.reuse_analysis
+                    else privacy_material(inputs, item.service, request.year)
+                )
+                write_json(
+                    paths.internal_output_dir(staging, request.year.label, item.service) / PRIVACY_FILE,
+                    material,
+                )
+                warnings[item.service] = narrative_warnings(request, item.service) + privacy_findings(
+                    request, material, item.service
+                )
+                _strict(request, warnings[item.service])
+            if batch is not None:
+                batch.wait()
+        except BaseException:
+            if batch is not None:
+                batch.stop()
+            raise
+        for item in items:
+            if not item.reuse_analysis:  # the field names, now that the figures are known
+                results_dir = paths.internal_output_dir(staging, request.year.label, item.service)
+                _check_narrative(request, item.service, read_json(results_dir / METRICS_FILE))
         formats = " and ".join(f.upper() for f in request.formats)
         progress(f"Rendering {formats} of {', '.join(services)} with the {engine} engine")
-        workers.each(lambda item: render(request, staging, item, engine), plans)
-        for item in plans:
+        workers.each(lambda item: render(request, staging, item, engine), items)
+        for item in items:
             finish(request, staging, item, engine_label, warnings[item.service], year_services)
         progress(f"Publishing to {request.out_dir}")
         publishing.publish(staging, request.out_dir, request.year, services)
@@ -426,8 +425,32 @@ def build(
             warnings[item.service],
             {"analysis": "reused" if item.reuse_analysis else "ran", "render": "ran"},
         )
-        for item in plans
+        for item in items
     ]
+
+
+def _up_to_date(request: BuildRequest, items: list[Plan]) -> list[ServiceResult]:
+    """Nothing changed: the previous build's warnings, and nothing written."""
+    results = []
+    for item in items:
+        warnings = read_json(item.internal / WARNINGS_FILE)
+        _strict(request, warnings)
+        stages = {"analysis": "reused", "render": "reused"}
+        results.append(ServiceResult(item.service, item.published, warnings, stages))
+    return results
+
+
+def _reused_figures(item: Plan) -> dict | None:
+    return read_json(item.internal / METRICS_FILE) if item.reuse_analysis else None
+
+
+def _start_analysis(request: BuildRequest, staging: Path, items: list[Plan], progress) -> workers.Batch:
+    """The notebooks of ``items``, started side by side while the main thread reads the exports."""
+    from complaints_report import analysis
+
+    analysis.prepare()
+    progress(f"Running the analysis notebook of {', '.join(item.service for item in items)}")
+    return workers.Batch(lambda item: run_analysis(request, staging, item), items)
 
 
 def dataclass_replace(request: BuildRequest, **changes) -> BuildRequest:

@@ -92,14 +92,21 @@ def library_digest() -> str:
     return digest(folder_files(paths.PACKAGE_DIR))
 
 
-def versions(packages: tuple[str, ...]) -> dict[str, str]:
+@functools.cache
+def _installed() -> dict[str, str]:
+    """Every installed distribution's version, read once (normalised names)."""
     found = {}
-    for package in packages:
-        try:
-            found[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            found[package] = "not installed"
+    for distribution in metadata.distributions():
+        name = (distribution.metadata["Name"] or "").lower().replace("_", "-")
+        found.setdefault(name, distribution.version)
     return found
+
+
+def versions(packages: tuple[str, ...]) -> dict[str, str]:
+    installed = _installed()
+    return {
+        package: installed.get(package.lower().replace("_", "-"), "not installed") for package in packages
+    }
 
 
 def analysis_key(data_dir: Path, parameters: dict, service: str) -> str:

@@ -10,7 +10,6 @@ It holds no clock time and no path of the machine, so the same inputs give the s
 from __future__ import annotations
 
 import subprocess
-from importlib import metadata
 from pathlib import Path
 
 from complaints_report import paths
@@ -62,13 +61,9 @@ def git_commit() -> str:
 def versions() -> dict[str, str]:
     import platform
 
-    found = {"python": platform.python_version()}
-    for package in PACKAGES:
-        try:
-            found[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            found[package] = "not installed"
-    return found
+    from complaints_report.cache import versions as installed
+
+    return {"python": platform.python_version(), **installed(PACKAGES)}
 
 
 def published_hashes(folder: Path) -> dict[str, str]:

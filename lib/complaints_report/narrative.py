@@ -37,19 +37,30 @@ def section_keys() -> list[str]:
 def problems(content_dir: Path, year: ReportingYear, service: str, figures: dict | None) -> list[str]:
     """Everything in the year's narrative that stops a build, each with its file and line; the
     ``{{ metric }}`` names are checked when the figures are known."""
-    found = []
+    return checked(content_dir, year, service, figures)[0]
+
+
+def checked(
+    content_dir: Path, year: ReportingYear, service: str, figures: dict | None
+) -> tuple[list[str], dict[Path, list[str]]]:
+    """The narrative's problems, and the images each section file uses."""
+    found: list[str] = []
+    images: dict[Path, list[str]] = {}
     for section in content.SECTIONS[service]:
         path = content.section_path(content_dir, year, service, section.key)
         if not path.exists():
             continue
         text = content.read_text(path)
-        found += narrative_safety.check(text, path, content_dir, content.shown_path(path))[0]
+        section_problems, images[path] = narrative_safety.check(
+            text, path, content_dir, content.shown_path(path)
+        )
+        found += section_problems
         if figures is not None:
             try:
                 content.fill(text, figures, path)
             except content.ContentError as error:
                 found.append(str(error))
-    return found
+    return found, images
 
 
 def _join(items: list[str]) -> str:
@@ -94,7 +105,7 @@ def prepare(
 ) -> list[str]:
     """Write ``_narrative/`` into ``project`` (the folder report.qmd is rendered in) and copy the
     narrative's images beside it; return the titles of the sections shown as placeholders."""
-    found = problems(content_dir, year, service, figures)
+    found, images = checked(content_dir, year, service, figures)
     if found:
         raise content.ContentError("The narrative cannot be used as it is:\n  - " + "\n  - ".join(found))
     target = Path(project) / NARRATIVE_DIR
@@ -108,7 +119,7 @@ def prepare(
         if is_placeholder:
             missing.add(section.key)
         else:
-            _copy_images(content.read_text(path), path, content_dir, Path(project))
+            _copy_images(images.get(path, []), path, Path(project))
     written["contact"] = contact_markdown(content.read_meta(content_dir, year, service))
     written["regulations"] = regulations_markdown(regulations, service, missing)
     for name, text in written.items():
@@ -116,10 +127,9 @@ def prepare(
     return [section.title for section in content.SECTIONS[service] if section.key in missing]
 
 
-def _copy_images(text: str, path: Path, content_dir: Path, project: Path) -> None:
+def _copy_images(images: list[str], path: Path, project: Path) -> None:
     """A narrative image is referred to relative to its section file; the included text is read relative
     to report.qmd's folder, so the image is copied there under the same relative path."""
-    _, images = narrative_safety.check(text, path, content_dir, path.name)
     for image in images:
         source = (path.parent / image).resolve()
         destination = (project / image).resolve()

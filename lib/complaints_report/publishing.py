@@ -112,6 +112,19 @@ class Staging:
             os.close(self.handle)
 
 
+def link_or_copy(source, destination) -> None:
+    """A hard link where the file system allows one (a previous build's files are never written in
+    place, only replaced), else a copy."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copyfile(source, destination)
+
+
+def copy_tree(source: Path, target: Path) -> None:
+    shutil.copytree(source, target, copy_function=link_or_copy)
+
+
 def copy_files(source: Path, target: Path, files: list[str]) -> None:
     """Copy the named files (relative paths inside ``source``) to the same places in ``target``."""
     for name in files:
@@ -120,7 +133,7 @@ def copy_files(source: Path, target: Path, files: list[str]) -> None:
             raise ValueError(f"not a file inside the results folder: {name}")
         destination = Path(target) / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(Path(source) / relative, destination)
+        link_or_copy(Path(source) / relative, destination)
 
 
 def publish(staging: Path, out_dir: Path, year: ReportingYear, services: list[str]) -> None:
