@@ -130,8 +130,9 @@ def test_paragraph_leaves_out_empty_sentences():
 
 
 def test_attribute_keeps_the_value_inside_its_quotes():
-    value = 'Chart of "Quality" \\ <b onmouseover=x> } {#fig-y}'
+    value = 'Chart of "Quality" \\ <b onmouseover=x> } {#fig-y} {{< include x.md >}} `{python} 1`'
     markdown = f'![Caption](a.png){{#fig-x fig-alt="{markup.attribute(value)}"}}'
+    assert "{{<" not in markdown and "`{python}" not in markdown, "nothing Quarto looks for in the raw text"
     figure = pandoc_json(markdown)["blocks"][0]
     assert figure["t"] == "Figure" and figure["c"][0][0] == "fig-x"
     image = figure["c"][2][0]["c"][0]

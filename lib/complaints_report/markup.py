@@ -15,7 +15,8 @@ in the code writes such a value into markup.
   ``{{< name >}}`` (quarto-cli ``src/core/lib/parse-shortcode.ts``), which an escaped
   ``\\{\\{\\<`` never matches. Line breaks and runs of spaces become one space, so a value
   can never start a block of its own (a heading, a list, an indented code block).
-- :func:`attribute`: a value inside a double-quoted attribute (``fig-alt="..."``).
+- :func:`attribute`: a value inside a double-quoted attribute (``fig-alt="..."``), escaped the
+  same way (pandoc removes the backslashes there too).
 - :func:`typst_string`: a Typst string literal, for the raw Typst the project writes itself
   (Typst made by pandoc from the Markdown is escaped by pandoc's Typst writer).
 - :class:`Ref`: a cross-reference (``@fig-volume``) that computed sentences may hold. It is
@@ -79,11 +80,13 @@ def paragraph(sentences: Iterable[Sentence]) -> str:
 def attribute(value: object) -> str:
     """A value for a double-quoted Markdown attribute, e.g. ``fig-alt="..."``.
 
-    Pandoc reads a quoted attribute value as text, not Markdown, honouring backslash escapes
-    of the quote and the backslash; the HTML and Typst writers then escape it for their own
-    syntax.
+    Pandoc reads a quoted attribute value as text, not Markdown, and removes the backslash of
+    any escaped punctuation in it; the HTML and Typst writers then escape the value for their own
+    syntax. Every punctuation character is escaped, as in :func:`text`, so that no shortcode
+    (``{{< include >}}``) or inline expression that Quarto would look for in the raw text appears
+    inside an attribute either.
     """
-    return one_line(value).strip().replace("\\", "\\\\").replace('"', '\\"')
+    return text(value).strip()
 
 
 def heading(level: int, value: object) -> str:
