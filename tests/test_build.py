@@ -29,6 +29,9 @@ from complaints_report.years import ReportingYear
 pytestmark = pytest.mark.slow
 
 ASC = ReportingYear.parse("2020-21")
+# Waits for a build to reach a stage give up only after this long, so that a build that hangs fails
+# the test instead of hanging it; no assertion depends on how long anything takes.
+SAFETY_NET = 900
 PUBLISHED_ASC = [
     "asc.ipynb",
     *(f"charts/{name}.png" for name in ("areas", "compliments", "member_enquiries", "nature")),
@@ -434,10 +437,13 @@ def test_ctrl_c_during_a_real_build_leaves_the_outputs_and_no_staging_folder(
         text=True,
         env=dict(os.environ, QUARTO_STUB_BLOCK=str(started)),
     )
+    stuck = time.monotonic() + SAFETY_NET
     try:
         while not started.exists() or not started.read_text():  # the build is inside the render stage
             if process.poll() is not None:
                 pytest.fail("the build ended before rendering: " + process.communicate()[1])
+            if time.monotonic() > stuck:
+                pytest.fail("the build did not reach the render stage at all")
             time.sleep(0.1)  # waiting for the stub to start; no assertion depends on how long it takes
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate()
@@ -476,10 +482,13 @@ def test_ctrl_c_while_the_notebooks_run_stops_their_kernels_and_changes_nothing(
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
     )
+    stuck = time.monotonic() + SAFETY_NET
     try:
         while len(list(started.iterdir())) < 2:  # both kernels have started and are waiting
             if process.poll() is not None:
                 pytest.fail("the build ended before its notebooks ran: " + process.communicate()[1])
+            if time.monotonic() > stuck:
+                pytest.fail("the build's notebooks never started")
             time.sleep(0.1)  # waiting, not timing: nothing below depends on how long this takes
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate()
