@@ -240,6 +240,8 @@ def run_analysis(request: BuildRequest, staging: Path, item: Plan) -> None:
             published / f"{item.service}.ipynb",
         )
     except analysis.NotebookFailed as failure:
+        if workers.stopping():  # stopped on purpose (interrupted, or a service without complaints)
+            raise workers.Stopped from None
         if failure.ename == "InputError":
             raise BuildError(failure.evalue) from None
         kept = analysis.copy_failed(
@@ -248,6 +250,15 @@ def run_analysis(request: BuildRequest, staging: Path, item: Plan) -> None:
         raise BuildError(
             f"The {item.service} notebook failed in cell {failure.cell}: {failure.ename}: {failure.evalue}. "
             f"The executed notebook, with the full error, is at {kept}"
+        ) from None
+    except (BuildError, workers.Stopped):
+        raise
+    except Exception as error:  # the kernel could not start, or died
+        if workers.stopping():
+            raise workers.Stopped from None
+        raise BuildError(
+            f"The {item.service} notebook could not be run ({type(error).__name__}: {error}). Check that the "
+            "project's environment is installed (make setup) and run the build again."
         ) from None
 
 

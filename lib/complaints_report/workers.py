@@ -42,6 +42,11 @@ def _halted(group: object) -> bool:
     return _stopping.is_set() or (group is not None and group in _cancelled)
 
 
+def stopping() -> bool:
+    """True when the build, or the batch item this thread runs, is being stopped."""
+    return _halted(_group())
+
+
 def register(key: int, stop: Callable[[], None]) -> bool:
     """Call ``stop`` if the build (or this thread's item) stops, until :func:`release`. Returns
     False, having called ``stop`` at once, when it is already stopping."""
