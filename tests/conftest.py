@@ -314,3 +314,15 @@ def example_reports(tmp_path_factory) -> dict[str, Path]:
         )
         folders[service] = results[0].folder
     return folders
+
+
+@pytest.fixture
+def built_copy(example_reports, tmp_path) -> Path:
+    """A copy of the example builds' --out folder: a build into it reuses their analysis (the same
+    exports, parameters, notebook and library), so only what a test changes is rebuilt."""
+    import shutil
+
+    source = next(iter(example_reports.values())).parents[1]
+    out = tmp_path / "out"
+    shutil.copytree(source, out, symlinks=True)
+    return out

@@ -6,7 +6,9 @@ structure, a keyboard-only pass, reflow at 375 px and at 200% zoom, and the data
 under the charts. The PDF is checked with poppler's ``pdfinfo`` and by reading the file's
 catalogue (tags, title, language, A4, bookmarks, PDF/UA-1 identification).
 
-The charts' colours are checked where they are made, in tests/test_charts.py:
+That every PDF is compiled as PDF/UA-1 is checked in tests/test_rendering.py
+(``test_the_engine_always_compiles_to_pdf_ua_1``). The charts' colours are checked where they
+are made, in tests/test_charts.py:
 ``test_this_year_and_earlier_years_are_told_apart_by_3_to_1_contrast`` (adjacent bars),
 ``test_bar_colours_stand_out_from_the_white_background`` (bars, 3:1),
 ``test_text_colour_contrast_with_the_background`` and ``test_chart_text_is_drawn_in_the_text_colour``
@@ -22,8 +24,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-from complaints_report import rendering
 
 pytestmark = pytest.mark.slow
 
@@ -371,12 +371,3 @@ def test_pdf_charts_carry_their_alt_text(pdf):
     path, html = pdf
     figures = len(html.select("figure img"))
     assert len(re.findall(rb"/Alt\s*[(<]", path.read_bytes())) >= figures
-
-
-def test_the_engine_always_compiles_to_pdf_ua_1(monkeypatch, tmp_path):
-    """Not left to the report's settings: every PDF the built-in engine makes is PDF/UA-1."""
-    typst = pytest.importorskip("typst")
-    calls = []
-    monkeypatch.setattr(typst, "compile", lambda *args, **options: calls.append(options))
-    rendering.compile_typst(tmp_path / "report.typ", tmp_path / "report.pdf")
-    assert calls and calls[0]["pdf_standards"] in ("ua-1", ["ua-1"])

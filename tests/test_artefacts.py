@@ -190,7 +190,16 @@ def test_save_table_and_index(tmp_path):
         "Area,Complaints\nHome care,33\nFinance,8\n"
     )
     chart_entry = artefacts.save_chart(make_chart(), tmp_path)
-    quotes = [{"Team": "Reablement", "Compliment": "Thank you"}]
-    path = artefacts.write_index(tmp_path, [chart_entry], [table_entry], quotes)
+    path = artefacts.write_index(tmp_path, [chart_entry], [table_entry])
     assert path == tmp_path / "artefacts.json"
-    assert artefacts.read_json(path) == {"charts": [chart_entry], "tables": [table_entry], "quotes": quotes}
+    assert artefacts.read_json(path) == {"charts": [chart_entry], "tables": [table_entry]}
+    artefacts.write_metrics(tmp_path, {"year": "2021-22"})
+    artefacts.save_rows(pd.DataFrame({"reference": ["C1"], "result": ["counted"]}), tmp_path)
+    # what is published: the figures, each chart and its data, each table; never the row accounting
+    assert artefacts.published_files(tmp_path) == [
+        "metrics.json",
+        chart_entry["image"],
+        chart_entry["data"],
+        "data/table_areas.csv",
+    ]
+    assert (tmp_path / artefacts.ROWS_FILE).is_file()

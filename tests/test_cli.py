@@ -116,3 +116,19 @@ def test_the_package_runs_as_python_dash_m():
     )
     assert result.returncode == 0
     assert "build" in result.stdout and "validate" in result.stdout and "new-year" in result.stdout
+
+
+@pytest.mark.slow
+def test_a_build_with_nothing_changed_says_so_and_force_rebuilds(built_copy):
+    args = ["build", "--year", "2020-21", "--service", "asc", "--engine", "builtin", "--out", str(built_copy)]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert "Up to date asc 2020/21: nothing changed since the last build" in " ".join(result.output.split())
+    forced = run(*args, "--force", "--format", "html")
+    assert forced.exit_code == 0, forced.output
+    assert "Built asc 2020/21" in forced.output and "Up to date" not in forced.output
+
+
+def test_build_help_names_force():
+    result = run("build", "--help")
+    assert "--force" in result.output

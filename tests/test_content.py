@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from complaints_report import content
+from complaints_report import content, markup
 from complaints_report.content import ContentError
 from complaints_report.years import ReportingYear
 
@@ -39,7 +39,15 @@ def test_read_section_fills_figures(tmp_path):
     )
     text, is_placeholder = content.read_section(tmp_path, YEAR, "asc", "volume", FIGURES)
     assert not is_placeholder
-    assert text == "We accepted 1,234 complaints in 2021/22; 36% were upheld. Remedies: £800.5."
+    # a figure is written as text (markup.py), so whatever it holds prints as it is
+    assert text == "We accepted 1\\,234 complaints in 2021\\/22; 36% were upheld. Remedies: £800\\.5."
+
+
+def test_a_figure_holding_markup_prints_as_text(tmp_path):
+    write_section(tmp_path, YEAR, "asc", "volume", "Year {{ year_display }}.")
+    figures = FIGURES | {"year_display": "<img src=x onerror=alert(1)>"}
+    text, _ = content.read_section(tmp_path, YEAR, "asc", "volume", figures)
+    assert text == "Year \\<img src\\=x onerror\\=alert\\(1\\)\\>."
 
 
 def test_read_section_without_fields_is_returned_as_written(tmp_path):
@@ -50,12 +58,18 @@ def test_read_section_without_fields_is_returned_as_written(tmp_path):
     )
 
 
-def test_unknown_metric_names_the_file_and_the_bad_name(tmp_path):
-    path = write_section(tmp_path, YEAR, "asc", "volume", "We accepted {{ complaints_acepted }} complaints.")
+def test_unknown_metric_names_the_file_line_and_the_bad_name(tmp_path):
+    path = write_section(
+        tmp_path,
+        YEAR,
+        "asc",
+        "volume",
+        "First paragraph.\n\nWe accepted {{ complaints_acepted }} complaints.",
+    )
     with pytest.raises(ContentError) as error:
         content.read_section(tmp_path, YEAR, "asc", "volume", FIGURES)
     message = str(error.value)
-    assert str(path) in message
+    assert f"{path.as_posix()}, line 3:" in message
     assert "complaints_acepted" in message
     assert "complaints_accepted" in message  # the known figures are listed to help the fix
 
@@ -75,8 +89,10 @@ def test_missing_empty_or_template_section_gives_a_visible_placeholder(tmp_path,
         write_section(tmp_path, YEAR, "asc", "volume", text)
     shown, is_placeholder = content.read_section(tmp_path, YEAR, "asc", "volume", FIGURES)
     assert is_placeholder
-    assert "Narrative needed" in shown
-    assert path.as_posix() in shown
+    assert shown.startswith('::: {.callout-warning title="Narrative needed"}')
+    # the file is named from the content folder: no path of the machine reaches the report
+    assert markup.text(f"{tmp_path.name}/2021-22/asc/volume.md") in shown
+    assert str(tmp_path.parent) not in shown and path.exists() == (text is not None)
     assert "Volume of complaints" in shown
 
 

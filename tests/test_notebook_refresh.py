@@ -11,7 +11,7 @@ import nbformat
 import papermill
 import pytest
 
-from complaints_report import paths
+from complaints_report import fragments, paths
 from complaints_report.notebook_refresh import clean
 
 pytestmark = pytest.mark.slow
@@ -40,7 +40,7 @@ def test_each_notebook_has_a_parameters_cell_of_small_values_and_stored_outputs(
         for line in tagged[0].source.splitlines()
         if "=" in line and not line.lstrip().startswith("#")
     ]
-    assert names == ["year", "service", "data_dir", "out_dir", "suppress_below"]
+    assert names == ["year", "service", "data_dir", "out_dir", "suppress_below", "team"]
     assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code"), (
         "nbval needs outputs"
     )
@@ -63,7 +63,10 @@ def test_papermill_runs_a_notebook_for_another_year(tmp_path, service, year):
     for chart in index["charts"]:
         assert (out / chart["image"]).is_file() and (out / chart["data"]).is_file()
         assert chart["alt"] and any(ch.isdigit() for ch in chart["alt"])
-    assert (out / "data" / "rows.csv").is_file()
+    assert (out / "rows.csv").is_file() and not (out / "data" / "rows.csv").exists()
+    # everything the report shows is written for report.qmd to include
+    assert sorted(p.stem for p in (out / "_fragments").glob("*.md")) == sorted(fragments.names())
+    assert (out / "values.yml").is_file() and (out / "regulations.json").is_file()
 
 
 def test_nbval_fails_when_a_published_number_moves(tmp_path):

@@ -75,4 +75,8 @@ def test_every_project_path_the_readme_names_exists():
     assert missing == []
     for module in re.findall(r"^  (\w+)\.py", README, re.M):
         assert (paths.PACKAGE_DIR / f"{module}.py").is_file(), module
+    for package in re.findall(r"^  (\w+)/", README, re.M):
+        assert (paths.PACKAGE_DIR / package / "__init__.py").is_file(), package
+        for module in re.findall(r"^    (\w+)\.py", README, re.M):
+            assert (paths.PACKAGE_DIR / package / f"{module}.py").is_file(), module
     assert Path(paths.PACKAGE_DIR / "resources").is_dir()

@@ -1,11 +1,15 @@
-"""Writing a service's outputs: metrics.json, chart images with their data, table CSVs.
+"""Writing the notebook's results: metrics.json, chart images with their data, table CSVs.
 
-Layout of ``<out>/<year>/<service>/`` (contract section 4, plus what the report reads):
+The notebook writes everything into one results folder (its working folder during a build):
 
-- ``metrics.json``: every figure, keys sorted (count objects largest first), for scripts and reviewers;
+- ``metrics.json``: every figure, keys sorted (count objects largest first);
 - ``charts/<name>.png`` and ``data/<name>.csv``: each chart and the data behind it;
 - ``data/table_<name>.csv``: each table;
-- ``artefacts.json``: the index the report reads (titles, alt text, captions, files).
+- ``artefacts.json``: the index of those files, from which the build publishes exactly these
+  (with the report and the executed notebook) and nothing else;
+- ``rows.csv``: every input row, counted or excluded and why. It lists case references, so it
+  is never published: it stays in the internal folder beside the published one;
+- the report's fragments (``fragments.py``).
 
 Files are written byte-for-byte reproducibly: ordered JSON keys, fixed PNG metadata.
 """
@@ -16,15 +20,23 @@ import json
 import math
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
+if TYPE_CHECKING:
+    import pandas as pd
 
-from complaints_report import spreadsheet
-from complaints_report.charts import Chart
-from complaints_report.tables import Table
+    from complaints_report.charts import Chart
+    from complaints_report.tables import Table
 
 METRICS_FILE = "metrics.json"
 INDEX_FILE = "artefacts.json"
+ROWS_FILE = "rows.csv"
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> Path:
+    from complaints_report import spreadsheet  # pandas: imported only where CSVs are written
+
+    return spreadsheet.write_csv(frame, path)
 
 
 def _jsonable(value):
@@ -56,9 +68,12 @@ def _without_nan(value):
 
 
 def write_json(path: Path, content) -> Path:
+    """Write ``content`` as JSON to a new file at ``path`` (replacing, never rewriting in place, a file
+    that may be a hard link shared with a previous build's output)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(_without_nan(content), indent=2, ensure_ascii=False, default=_jsonable, allow_nan=False)
+    path.unlink(missing_ok=True)
     path.write_text(text + "\n", encoding="utf-8")
     return path
 
@@ -69,6 +84,8 @@ def read_json(path: Path):
 
 def save_chart(chart: Chart, out_dir: Path) -> dict:
     """The chart as PNG (no timestamps or software version inside) and its data as CSV."""
+    import matplotlib.pyplot as plt
+
     out_dir = Path(out_dir)
     image = out_dir / "charts" / f"{chart.name}.png"
     table = out_dir / "data" / f"{chart.name}.csv"
@@ -76,7 +93,7 @@ def save_chart(chart: Chart, out_dir: Path) -> dict:
     table.parent.mkdir(parents=True, exist_ok=True)
     chart.figure.savefig(image, dpi=150, metadata={"Software": None}, facecolor="white")
     plt.close(chart.figure)
-    spreadsheet.write_csv(chart.data, table)
+    _write_csv(chart.data, table)
     return {
         "name": chart.name,
         "title": chart.title,
@@ -89,13 +106,29 @@ def save_chart(chart: Chart, out_dir: Path) -> dict:
 def save_table(table: Table, out_dir: Path) -> dict:
     path = Path(out_dir) / "data" / f"{table.name}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
-    spreadsheet.write_csv(table.data, path)
+    _write_csv(table.data, path)
     return {"name": table.name, "caption": table.caption, "data": path.relative_to(out_dir).as_posix()}
+
+
+def save_rows(accounts: pd.DataFrame, out_dir: Path) -> Path:
+    """The row accounting (case references included): for the internal folder, never published."""
+    return _write_csv(accounts, Path(out_dir) / ROWS_FILE)
 
 
 def write_metrics(out_dir: Path, figures: dict) -> Path:
     return write_json(Path(out_dir) / METRICS_FILE, ordered_metrics(figures))
 
 
-def write_index(out_dir: Path, charts: list[dict], tables: list[dict], quotes: list[dict]) -> Path:
-    return write_json(Path(out_dir) / INDEX_FILE, {"charts": charts, "tables": tables, "quotes": quotes})
+def write_index(out_dir: Path, charts: list[dict], tables: list[dict]) -> Path:
+    return write_json(Path(out_dir) / INDEX_FILE, {"charts": charts, "tables": tables})
+
+
+def published_files(out_dir: Path) -> list[str]:
+    """The results to publish, from the index: metrics.json and each chart's image and data and each
+    table's data (relative paths). The row accounting and the fragments are not among them."""
+    index = read_json(Path(out_dir) / INDEX_FILE)
+    files = [METRICS_FILE]
+    for chart in index["charts"]:
+        files += [chart["image"], chart["data"]]
+    files += [table["data"] for table in index["tables"]]
+    return files

@@ -1,25 +1,45 @@
-"""Building the reports: check the exports, run each service's notebook, render, publish.
+"""Building the reports: check, compute each service's notebook, render, publish, as little as needed.
 
-A build works in a staging folder beside ``--out`` and moves the finished service folders
-into place only when every service succeeded, so a failed or interrupted build leaves the
-previous outputs exactly as they were (contract section 2, "Bad input").
+For each service of the year, two stages (``cache.py``):
+
+1. **analysis**: the service's notebook, run by Papermill in its results folder, computes
+   every figure, chart, table and sentence (``analysis.py``, ``fragments.py``);
+2. **render**: the narrative is prepared (``narrative.py``) and report.qmd assembled into
+   HTML and PDF by Quarto or the built-in engine (``rendering``).
+
+A stage whose inputs are unchanged since the last build into the same ``--out`` is reused;
+when nothing changed nothing is rebuilt, and the build says so. The services are computed
+and rendered side by side (``workers.py``). A build works in a staging folder beside
+``--out`` and moves the finished folders into place only when every service succeeded, so a
+failed or interrupted build leaves ``--out`` exactly as it was (contract section 2).
+
+Heavy libraries (pandas, matplotlib, Papermill) are imported only by the stage that uses them:
+an up-to-date build imports none of them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from complaints_report import artefacts, content, manifest, paths, privacy
-from complaints_report.loading import Inputs, load_inputs, services_with_complaints
-from complaints_report.metrics import compute_metrics
-from complaints_report.vocabulary import MAPPING_FILE, SERVICE_NAMES
+import yaml
+
+from complaints_report import cache, content, manifest, markup, narrative, paths, privacy, publishing, workers
+from complaints_report.artefacts import INDEX_FILE, METRICS_FILE, published_files, read_json, write_json
+from complaints_report.fragments import FRAGMENTS_DIR, REGULATIONS_FILE, VALUES_FILE
+from complaints_report.vocabulary import SERVICE_NAMES
 from complaints_report.years import ReportingYear
+
+if TYPE_CHECKING:
+    from complaints_report.loading import Inputs
+
+PRIVACY_FILE = "privacy.json"  # quotes and case references the narrative is scanned against (internal)
+WARNINGS_FILE = "warnings.json"  # the warnings of the build that rendered the report (internal)
+RESULTS_NEEDED = (METRICS_FILE, INDEX_FILE, VALUES_FILE, REGULATIONS_FILE, PRIVACY_FILE)
 
 
 class BuildError(Exception):
@@ -37,6 +57,7 @@ class BuildRequest:
     formats: list[str] = field(default_factory=lambda: ["html", "pdf"])
     strict: bool = False
     suppress_below: int = 0  # small-number suppression of published breakdowns (0: off)
+    force: bool = False  # rebuild every stage even when its inputs are unchanged
 
 
 @dataclass
@@ -44,9 +65,33 @@ class ServiceResult:
     service: str
     folder: Path
     warnings: list[str] = field(default_factory=list)
+    stages: dict[str, str] = field(default_factory=dict)  # stage -> "ran" | "reused"
+
+    @property
+    def up_to_date(self) -> bool:
+        return bool(self.stages) and all(state == "reused" for state in self.stages.values())
+
+
+@dataclass
+class Plan:
+    """One service's build: its keys, and which stages can be reused from the previous build."""
+
+    service: str
+    team: str
+    analysis_key: str
+    render_key: str
+    reuse_analysis: bool
+    reuse_render: bool
+    published: Path  # the service's folder in --out
+    internal: Path  # its internal folder in --out
+
+
+# ----------------------------------------------------------------------------- choosing
 
 
 def choose_services(request: BuildRequest, inputs: Inputs) -> list[str]:
+    from complaints_report.loading import services_with_complaints
+
     available = services_with_complaints(inputs, request.year)
     if not request.services:
         if not available:
@@ -64,6 +109,67 @@ def choose_services(request: BuildRequest, inputs: Inputs) -> list[str]:
     return list(dict.fromkeys(request.services))
 
 
+def _parameters(request: BuildRequest, service: str, team: str) -> dict:
+    """The notebook's parameters besides its paths: small values only."""
+    return {
+        "year": request.year.label,
+        "service": service,
+        "suppress_below": int(request.suppress_below),
+        "team": team,
+    }
+
+
+def plan(request: BuildRequest, service: str, engine: str) -> Plan:
+    meta = content.read_meta(request.content_dir, request.year, service)
+    team = str(meta.get("team_short") or meta.get("team") or "")
+    analysis = cache.analysis_key(request.data_dir, _parameters(request, service, team), service)
+    render = cache.render_key(
+        analysis, request.content_dir, request.year.label, service, request.formats, engine
+    )
+    published = paths.service_output_dir(request.out_dir, request.year.label, service)
+    internal = paths.internal_output_dir(request.out_dir, request.year.label, service)
+    previous = cache.previous_manifest(published)
+    reuse_analysis = (
+        not request.force
+        and cache.stage_key(previous, "analysis") == analysis
+        and all((internal / name).is_file() for name in RESULTS_NEEDED)
+        and (published / f"{service}.ipynb").is_file()
+    )
+    reuse_render = (
+        reuse_analysis
+        and cache.stage_key(previous, "render") == render
+        and (internal / WARNINGS_FILE).is_file()
+        and cache.files_intact(published, (previous or {}).get("files", {}))
+    )
+    return Plan(service, team, analysis, render, reuse_analysis, reuse_render, published, internal)
+
+
+def previous_services(request: BuildRequest) -> list[str] | None:
+    """The services of the year, as the last build found them in these very exports (so that an
+    up-to-date build need not read the exports); None when that is not known."""
+    found = []
+    data = {path.name: cache.file_digest(path) for path in cache.input_files(request.data_dir)}
+    for service in paths.SERVICES:
+        previous = cache.previous_manifest(
+            paths.service_output_dir(request.out_dir, request.year.label, service)
+        )
+        if previous is None:
+            continue
+        recorded = previous.get("build", {}).get("services_in_year")
+        if recorded is None or {item["file"]: item["sha256"] for item in previous.get("inputs", [])} != data:
+            return None
+        found.append(recorded)
+    if not found or any(services != found[0] for services in found):
+        return None
+    built = [
+        s for s in found[0] if (paths.service_output_dir(request.out_dir, request.year.label, s)).is_dir()
+    ]
+    return found[0] if built == found[0] else None
+
+
+# ----------------------------------------------------------------------------- checks
+
+
 def narrative_warnings(request: BuildRequest, service: str) -> list[str]:
     missing = content.missing_sections(request.content_dir, request.year, service)
     folder = Path(request.content_dir) / request.year.label / service
@@ -73,206 +179,310 @@ def narrative_warnings(request: BuildRequest, service: str) -> list[str]:
     ]
 
 
-def privacy_findings(request: BuildRequest, inputs: Inputs, service: str) -> list[str]:
-    """Personal data or case references in any text the report can publish (see privacy.py)."""
+def privacy_material(inputs: Inputs, service: str, year: ReportingYear) -> dict:
+    """What the report's texts are checked against, kept in the internal folder so that a build
+    that reuses the analysis can check changed narrative without reading the exports: every case
+    reference of the exports, and what the scan of the exports' published texts found (before
+    the team's allowed identifiers are applied, since meta.yml may change without the exports)."""
+    references = privacy.ReferenceIndex.from_inputs(inputs)
+    found = privacy.scan_inputs(inputs, service, year, (), references)
+    references_list: set[str] = set()
+    for kind in ("complaints", "enquiries", "compliments", "ombudsman"):
+        references_list |= {str(r) for r in inputs.frame(kind)["reference"].dropna()}
+    return {
+        "references": sorted(references_list),
+        "input_findings": [dataclasses.asdict(finding) for finding in found],
+    }
+
+
+def privacy_findings(request: BuildRequest, material: dict, service: str) -> list[str]:
+    """Personal data or case references in any text the report can publish: the narrative and
+    meta.yml, and the exports' texts (quotes, Ombudsman summaries, team, area, category...)."""
     folder = Path(request.content_dir) / request.year.label / service
     allowed = content.read_meta(request.content_dir, request.year, service).get("allowed_identifiers") or []
-    references = privacy.ReferenceIndex.from_inputs(inputs)
-    findings = privacy.scan_narrative(folder, allowed, references) + privacy.scan_inputs(
-        inputs, service, request.year, allowed, references
-    )
-    return [f"{service}: {finding}" for finding in findings]
+    permitted = privacy.Allowed(allowed)
+    from_exports = [
+        finding
+        for finding in (privacy.Finding(**fields) for fields in material.get("input_findings", []))
+        if finding.kind == privacy.CASE_REFERENCE or finding.value not in permitted
+    ]
+    from_narrative = privacy.scan_narrative(folder, allowed, material["references"])
+    return [f"{service}: {finding}" for finding in from_narrative + from_exports]
 
 
 def content_files(request: BuildRequest, service: str) -> list[Path]:
     return sorted((Path(request.content_dir) / request.year.label / service).glob("*"))
 
 
-def run_notebook(
-    service: str,
-    year: ReportingYear,
-    data_dir: Path,
-    out_dir: Path,
-    suppress_below: int = 0,
-    published_dir: Path | None = None,
-) -> Path:
-    """Execute the service's notebook with Papermill; the executed copy is saved beside the outputs.
-
-    It runs on the same kernel as the report: this environment's Python, quiet, with a fixed
-    hash seed. If a cell fails, the executed notebook is kept in the system's temporary folder
-    (the build's own folder is removed) and the error names it.
-    """
-    import papermill
-
-    from complaints_report.rendering import KERNEL_NAME, kernel_environment
-
-    executed = Path(out_dir) / f"{service}.ipynb"
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    parameters = {
-        "year": year.label,
-        "service": service,
-        "data_dir": str(Path(data_dir).resolve()),
-        "out_dir": str(Path(out_dir).resolve()),
-        "suppress_below": int(suppress_below),
-    }
-    try:
-        with kernel_environment(paths.NOTEBOOKS_DIR, []):
-            papermill.execute_notebook(
-                str(paths.notebook_for(service)),
-                str(executed),
-                parameters=parameters,
-                kernel_name=KERNEL_NAME,
-                progress_bar=False,
-                cwd=str(paths.NOTEBOOKS_DIR),
-            )
-    except papermill.PapermillExecutionError as error:
-        kept = Path(tempfile.gettempdir()) / f"complaints-report-failed-{service}-{year.label}.ipynb"
-        shutil.copyfile(executed, kept)
-        raise BuildError(
-            f"The {service} notebook failed in cell {error.exec_count}: {error.ename}: {error.evalue}. "
-            f"The executed notebook, with the full error, is at {kept}"
-        ) from None
-    _tidy_executed(paths.notebook_for(service), executed, Path(out_dir), published_dir)
-    return executed
-
-
-def _tidy_executed(source: Path, executed: Path, out_dir: Path, published_dir: Path | None) -> None:
-    """Tidy the executed copy: no run timings, the folder it will be published in rather than the
-    build's temporary one (so the same inputs give the same bytes), and the project's usual
-    kernel named, so it opens in JupyterLab as the source notebook does."""
-    import nbformat
-
-    from complaints_report.notebook_refresh import clean
-
-    notebook = clean(nbformat.read(str(executed), as_version=4))
-    notebook.metadata["kernelspec"] = nbformat.read(str(source), as_version=4).metadata.get("kernelspec", {})
-    text = nbformat.writes(notebook)
-    if published_dir is not None:
-        text = text.replace(str(Path(out_dir).resolve()), str(Path(published_dir).resolve()))
-    executed.write_text(text, encoding="utf-8")
-
-
 def report_metadata(request: BuildRequest, service: str) -> dict:
-    """The title names the service and the year; the subtitle the council (from meta.yml)."""
+    """The title names the service and the year; the subtitle the council (from meta.yml). Pandoc
+    reads metadata strings as Markdown, so both pass through markup.py."""
     meta = content.read_meta(request.content_dir, request.year, service)
-    metadata = {"title": f"{SERVICE_NAMES[service]} complaints annual report {request.year.display}"}
+    metadata = {
+        "title": markup.text(f"{SERVICE_NAMES[service]} complaints annual report {request.year.display}")
+    }
     if meta.get("council"):
-        metadata["subtitle"] = str(meta["council"])
+        metadata["subtitle"] = markup.text(meta["council"])
     return metadata
 
 
-def render(request: BuildRequest, service: str, folder: Path) -> None:
+# ----------------------------------------------------------------------------- stages
+
+
+def run_analysis(request: BuildRequest, staging: Path, item: Plan) -> None:
+    """Run the notebook into the staging copy of the service's folders."""
+    from complaints_report import analysis
+
+    results = paths.internal_output_dir(staging, request.year.label, item.service)
+    published = paths.service_output_dir(staging, request.year.label, item.service)
+    try:
+        analysis.run(
+            item.service,
+            _parameters(request, item.service, item.team),
+            Path(request.data_dir),
+            results,
+            published / f"{item.service}.ipynb",
+        )
+    except analysis.NotebookFailed as failure:
+        if workers.stopping():  # stopped on purpose (interrupted, or a service without complaints)
+            raise workers.Stopped from None
+        if failure.ename == "InputError":
+            raise BuildError(failure.evalue) from None
+        kept = analysis.copy_failed(
+            failure.executed, publishing.failed_notebook_path(request.out_dir, item.service, request.year)
+        )
+        raise BuildError(
+            f"The {item.service} notebook failed in cell {failure.cell}: {failure.ename}: {failure.evalue}. "
+            f"The executed notebook, with the full error, is at {kept}"
+        ) from None
+    except (BuildError, workers.Stopped):
+        raise
+    except Exception as error:  # the kernel could not start, or died
+        if workers.stopping():
+            raise workers.Stopped from None
+        raise BuildError(
+            f"The {item.service} notebook could not be run ({type(error).__name__}: {error}). Check that the "
+            "project's environment is installed (make setup) and run the build again."
+        ) from None
+
+
+def reuse_analysis(staging: Path, request: BuildRequest, item: Plan) -> None:
+    """The previous build's results and executed notebook, copied into the staging folders."""
+    results = paths.internal_output_dir(staging, request.year.label, item.service)
+    published = paths.service_output_dir(staging, request.year.label, item.service)
+    publishing.copy_tree(item.internal, results)
+    published.mkdir(parents=True, exist_ok=True)
+    publishing.link_or_copy(item.published / f"{item.service}.ipynb", published / f"{item.service}.ipynb")
+
+
+def render(request: BuildRequest, staging: Path, item: Plan, engine: str) -> None:
+    """Assemble the report from the results and the narrative in a project folder of its own."""
     from complaints_report import rendering
 
+    results = paths.internal_output_dir(staging, request.year.label, item.service)
+    published = paths.service_output_dir(staging, request.year.label, item.service)
+    project = staging / f"render-{item.service}"
+    project.mkdir()
+    for source in (paths.REPORT_QMD, paths.QUARTO_PROJECT, paths.quarto_profile(item.service)):
+        if source.is_file():
+            shutil.copyfile(source, project / source.name)
+    publishing.copy_tree(results / FRAGMENTS_DIR, project / FRAGMENTS_DIR)
+    if (results / "charts").is_dir():
+        publishing.copy_tree(results / "charts", project / "charts")
+    figures = read_json(results / METRICS_FILE)
+    narrative.prepare(
+        project,
+        request.content_dir,
+        request.year,
+        item.service,
+        figures,
+        read_json(results / REGULATIONS_FILE),
+    )
+    values = yaml.safe_load((results / VALUES_FILE).read_text(encoding="utf-8")) or {}
+    metadata = project / "metadata.yml"
+    metadata.write_text(
+        yaml.safe_dump(
+            {**values, **report_metadata(request, item.service)}, allow_unicode=True, sort_keys=True
+        ),
+        encoding="utf-8",
+    )
     try:
-        rendering.render_report(
-            paths.REPORT_QMD,
-            profile=service,
-            params={
-                "service": service,
-                "year": request.year.label,
-                "artefacts_dir": str(folder.resolve()),
-                "content_dir": str(Path(request.content_dir).resolve()),
-            },
-            work_dir=folder,
+        outputs = rendering.render_report(
+            project / paths.REPORT_QMD.name,
+            profile=item.service,
             formats=request.formats,
-            engine=request.engine,
-            metadata=report_metadata(request, service),
+            engine=engine,
+            metadata_file=metadata,
         )
     except rendering.EngineError as error:
-        message = str(error)
-        failed = folder / "report_files" / "report.ipynb"
-        if failed.exists():  # the build's folder is removed: keep the executed report for the analyst
-            kept = (
-                Path(tempfile.gettempdir())
-                / f"complaints-report-failed-report-{service}-{request.year.label}.ipynb"
-            )
-            shutil.copyfile(failed, kept)
-            message = message.replace(str(failed), str(kept))
-        raise BuildError(message) from None
+        raise BuildError(str(error)) from None
+    for path in outputs.values():
+        shutil.move(str(path), published / f"report{path.suffix}")
 
 
-def publish(staging: Path, out_dir: Path, year: ReportingYear, services: list[str]) -> None:
-    """Move each finished service folder into ``out_dir``; put the old ones back if a move fails."""
-    out_dir = Path(out_dir)
-    moved: list[tuple[Path, Path | None]] = []
-    try:
-        for service in services:
-            target = paths.service_output_dir(out_dir, year.label, service)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            backup = None
-            if target.exists():
-                backup = staging / f"previous-{service}"
-                os.replace(target, backup)
-            os.replace(paths.service_output_dir(staging, year.label, service), target)
-            moved.append((target, backup))
-    except BaseException:
-        for target, backup in reversed(moved):
-            shutil.rmtree(target, ignore_errors=True)
-            if backup is not None:
-                os.replace(backup, target)
-        raise
+def finish(
+    request: BuildRequest, staging: Path, item: Plan, engine: str, warnings: list[str], services: list[str]
+):
+    """Copy the published results from the results folder by the allow-list, record the warnings,
+    write the manifest."""
+    results = paths.internal_output_dir(staging, request.year.label, item.service)
+    published = paths.service_output_dir(staging, request.year.label, item.service)
+    publishing.copy_files(results, published, published_files(results))
+    write_json(results / WARNINGS_FILE, warnings)
+    write_json(
+        published / manifest.MANIFEST_FILE,
+        manifest.manifest(
+            year=request.year.label,
+            service=item.service,
+            engine=engine,
+            formats=request.formats,
+            input_files=cache.input_files(request.data_dir),
+            options={"suppress_below": request.suppress_below, "strict": request.strict},
+            content_files=content_files(request, item.service),
+            stages={
+                "analysis": {"key": item.analysis_key, "ran": not item.reuse_analysis},
+                "render": {"key": item.render_key, "ran": True},
+                "services_in_year": services,
+            },
+            files=manifest.published_hashes(published),
+        ),
+    )
+
+
+# ----------------------------------------------------------------------------- the build
+
+
+def _strict(request: BuildRequest, warnings: list[str]) -> None:
+    if warnings and request.strict:
+        raise BuildError("--strict: the build stops because:\n  - " + "\n  - ".join(warnings))
 
 
 def build(
     request: BuildRequest, progress: Callable[[str], None] = lambda message: None
 ) -> list[ServiceResult]:
     """Build the reports asked for; raises InputError, ContentError or BuildError on failure."""
-    from complaints_report import rendering
+    from complaints_report.rendering import EngineError, engines
 
-    try:  # fail before any work if Quarto was asked for and is absent
-        engine = rendering.resolve_engine(request.engine)
-    except rendering.EngineError as error:
+    try:  # fail before any work if Quarto was asked for and is absent or too old
+        engine = engines.resolve_engine(request.engine)
+    except EngineError as error:
         raise BuildError(str(error)) from None
-    progress(f"Checking the exports in {request.data_dir}")
-    inputs = load_inputs(request.data_dir)
-    services = choose_services(request, inputs)
+    engine_label = engines.description(engine)
+    request.formats = list(dict.fromkeys(request.formats))
+    publishing.remove_stale(request.out_dir)  # what killed builds into --out left beside it
+    known = list(dict.fromkeys(request.services)) or (None if request.force else previous_services(request))
+    candidates = known or list(paths.SERVICES)  # unknown until the exports are read: every service, for now
+    plans = {service: plan(request, service, engine_label) for service in candidates}
+
+    if known and all(plans[service].reuse_render for service in known):
+        return _up_to_date(request, [plans[service] for service in known])
+    for service in known or []:  # the narrative is checked before anything runs
+        _check_narrative(request, service, _reused_figures(plans[service]))
+
+    with publishing.Staging(request.out_dir) as staging:
+        computing = [item for item in plans.values() if not item.reuse_analysis]
+        batch = _start_analysis(request, staging, computing, progress) if computing else None
+        try:
+            inputs = _load(request, progress) if computing or known is None else None
+            services = known or choose_services(request, inputs)
+            if inputs is not None:
+                choose_services(dataclass_replace(request, services=services), inputs)
+            for index, item in enumerate(computing):
+                if item.service not in services:  # started before the exports said it has no complaints
+                    batch.cancel(index)
+            year_services = (
+                choose_services(dataclass_replace(request, services=[]), inputs)
+                if inputs is not None
+                else previous_services(dataclass_replace(request, services=[])) or services
+            )
+            items = [plans[service] for service in services]
+            for item in items:
+                if item.reuse_analysis:
+                    reuse_analysis(staging, request, item)
+            warnings = {}
+            for item in items:
+                if known is None:
+                    _check_narrative(request, item.service, _reused_figures(item))
+                material = (
+                    read_json(item.internal / PRIVACY_FILE)
+                    if item.reuse_analysis
+                    else privacy_material(inputs, item.service, request.year)
+                )
+                write_json(
+                    paths.internal_output_dir(staging, request.year.label, item.service) / PRIVACY_FILE,
+                    material,
+                )
+                warnings[item.service] = narrative_warnings(request, item.service) + privacy_findings(
+                    request, material, item.service
+                )
+                _strict(request, warnings[item.service])
+            if batch is not None:
+                batch.wait()
+        except BaseException:
+            if batch is not None:
+                batch.stop()
+            raise
+        for item in items:
+            if not item.reuse_analysis:  # the field names, now that the figures are known
+                results_dir = paths.internal_output_dir(staging, request.year.label, item.service)
+                _check_narrative(request, item.service, read_json(results_dir / METRICS_FILE))
+        formats = " and ".join(f.upper() for f in request.formats)
+        progress(f"Rendering {formats} of {', '.join(services)} with the {engine} engine")
+        workers.each(lambda item: render(request, staging, item, engine), items)
+        for item in items:
+            finish(request, staging, item, engine_label, warnings[item.service], year_services)
+        progress(f"Publishing to {request.out_dir}")
+        publishing.publish(staging, request.out_dir, request.year, services)
+    return [
+        ServiceResult(
+            item.service,
+            item.published,
+            warnings[item.service],
+            {"analysis": "reused" if item.reuse_analysis else "ran", "render": "ran"},
+        )
+        for item in items
+    ]
+
+
+def _up_to_date(request: BuildRequest, items: list[Plan]) -> list[ServiceResult]:
+    """Nothing changed: the previous build's warnings, and nothing written."""
     results = []
-    for service in services:
-        figures = compute_metrics(inputs, service, request.year)
-        content.check_fields(
-            request.content_dir,
-            request.year,
-            service,
-            {k: v for k, v in figures.items() if not isinstance(v, dict | list)},
-        )
-        warnings = narrative_warnings(request, service) + privacy_findings(request, inputs, service)
-        if warnings and request.strict:
-            raise BuildError("--strict: the build stops because:\n  - " + "\n  - ".join(warnings))
-        results.append(
-            ServiceResult(
-                service, paths.service_output_dir(request.out_dir, request.year.label, service), warnings
-            )
-        )
-    out_dir = Path(request.out_dir)
-    parent = out_dir.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=parent))
-    try:
-        for service in services:
-            folder = paths.service_output_dir(staging, request.year.label, service)
-            progress(f"{service}: running the analysis notebook")
-            published = paths.service_output_dir(out_dir, request.year.label, service)
-            run_notebook(service, request.year, request.data_dir, folder, request.suppress_below, published)
-            progress(
-                f"{service}: rendering {' and '.join(f.upper() for f in request.formats)} with the {engine} engine"
-            )
-            render(dataclasses.replace(request, engine=engine), service, folder)
-            artefacts.write_json(
-                folder / "manifest.json",
-                manifest.manifest(
-                    year=request.year.label,
-                    service=service,
-                    engine=engine,
-                    formats=request.formats,
-                    input_files=inputs.files
-                    + [p for p in [Path(request.data_dir) / MAPPING_FILE] if p.exists()],
-                    options={"suppress_below": request.suppress_below, "strict": request.strict},
-                    content_files=content_files(request, service),
-                ),
-            )
-        progress(f"Publishing to {out_dir}")
-        publish(staging, out_dir, request.year, services)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    for item in items:
+        warnings = read_json(item.internal / WARNINGS_FILE)
+        _strict(request, warnings)
+        stages = {"analysis": "reused", "render": "reused"}
+        results.append(ServiceResult(item.service, item.published, warnings, stages))
     return results
+
+
+def _reused_figures(item: Plan) -> dict | None:
+    return read_json(item.internal / METRICS_FILE) if item.reuse_analysis else None
+
+
+def _start_analysis(request: BuildRequest, staging: Path, items: list[Plan], progress) -> workers.Batch:
+    """The notebooks of ``items``, started side by side while the main thread reads the exports."""
+    from complaints_report import analysis
+
+    analysis.prepare()
+    progress(f"Running the analysis notebook of {', '.join(item.service for item in items)}")
+    return workers.Batch(lambda item: run_analysis(request, staging, item), items)
+
+
+def dataclass_replace(request: BuildRequest, **changes) -> BuildRequest:
+    import dataclasses
+
+    return dataclasses.replace(request, **changes)
+
+
+def _load(request: BuildRequest, progress: Callable[[str], None]) -> Inputs:
+    from complaints_report.loading import load_inputs
+
+    progress(f"Checking the exports in {request.data_dir}")
+    return load_inputs(request.data_dir)
+
+
+def _check_narrative(request: BuildRequest, service: str, figures: dict | None) -> None:
+    """Stop on narrative the report cannot use (file and line), before anything is built from it."""
+    found = narrative.problems(request.content_dir, request.year, service, figures)
+    if found:
+        raise content.ContentError("The narrative cannot be used as it is:\n  - " + "\n  - ".join(found))

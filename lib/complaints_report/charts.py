@@ -51,7 +51,12 @@ class Chart:
 
 
 def apply_style() -> None:
-    """One look for every chart: plain background, dark text, no top/right spines."""
+    """One look for every chart: plain background, dark text, no top/right spines.
+
+    Chart text is never read as mathtext: labels come from exports, and a category such as
+    ``Fee $5 and $10`` or ``$$x$$`` must print as written (the chart's side of the boundary in
+    markup.py; https://matplotlib.org/stable/users/explain/text/mathtext.html).
+    """
     sns.set_theme(
         style="white",
         rc={
@@ -68,6 +73,7 @@ def apply_style() -> None:
             "axes.spines.top": False,
             "axes.spines.right": False,
             "svg.hashsalt": "complaints-report",
+            "text.parse_math": False,
         },
     )
 

@@ -100,8 +100,17 @@ def build(
         help="Show counts below this number in "
         "breakdowns as 'fewer than N' (with secondary suppression); 0 is off.",
     ),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Rebuild everything, even what is unchanged since the last build into --out.",
+    ),
 ) -> None:
-    """Check the exports, run the analysis notebooks and render each report to HTML and PDF."""
+    """Check the exports, run the analysis notebooks and render each report to HTML and PDF.
+
+    Only what changed since the last build into --out is rebuilt: a change to the narrative
+    re-renders the report without re-running the notebook, and when nothing changed nothing is.
+    """
     from complaints_report.build import BuildError, BuildRequest
     from complaints_report.build import build as run_build
     from complaints_report.content import ContentError
@@ -116,6 +125,7 @@ def build(
         formats=[f.value for f in fmt] if fmt else ["html", "pdf"],
         strict=strict,
         suppress_below=suppress_below,
+        force=force,
     )
     try:
         with err.status("Starting", spinner="dots") as status:
@@ -139,9 +149,23 @@ def build(
     for result in results:
         for warning in result.warnings:
             err.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False, soft_wrap=True)
+        if result.up_to_date:
+            out.print(
+                f"[green]Up to date[/green] {result.service} {request.year.display}: nothing changed since the "
+                f"last build, so nothing was rebuilt (--force rebuilds it): {escape(str(result.folder))}",
+                highlight=False,
+                soft_wrap=True,
+            )
+            continue
+        reused = (
+            " (analysis reused: only the report was rendered)"
+            if result.stages.get("analysis") == "reused"
+            else ""
+        )
         out.print(
-            f"[green]Built[/green] {result.service} {request.year.display}: {escape(str(result.folder))}",
+            f"[green]Built[/green] {result.service} {request.year.display}{reused}: {escape(str(result.folder))}",
             highlight=False,
+            soft_wrap=True,
         )
 
 

@@ -168,29 +168,43 @@ def read_section(
 ) -> tuple[str, bool]:
     """The section's Markdown with ``{{ metric }}`` filled in, and whether it is a placeholder."""
     path = section_path(content_dir, year, service, key)
-    text = read_text(path).strip() if path.exists() else ""
-    if not text or is_template(text):
-        return placeholder(path, section_title(service, key)), True
-    return fill(text, figures, path), False
+    text = read_text(path) if path.exists() else ""
+    if not text.strip() or is_template(text):
+        return placeholder(path, section_title(service, key), content_dir), True
+    return fill(text, figures, path).strip(), False
+
+
+def quotable(figures: dict) -> dict:
+    """The figures a narrative may quote: single values, not count objects or tables."""
+    return {k: v for k, v in figures.items() if not isinstance(v, dict | list)}
 
 
 def fill(text: str, figures: dict, path: Path) -> str:
+    """``{{ metric }}`` fields replaced by the figure, written as text (escaped by markup.py, so a
+    figure prints as it is whatever it holds). An unknown name is a ContentError with the line."""
+    from complaints_report import markup
+
+    known = quotable(figures)
+
     def value(match: re.Match) -> str:
         name = match.group(1)
-        if name not in figures or isinstance(figures[name], dict | list):
-            known = ", ".join(sorted(k for k, v in figures.items() if not isinstance(v, dict | list)))
+        if name not in known:
+            line = text.count("\n", 0, match.start()) + 1
             raise ContentError(
-                f"{path}: '{{{{ {name} }}}}' is not a figure of this report. Known figures: {known}"
+                f"{shown_path(path)}, line {line}: '{{{{ {name} }}}}' is not a figure of this report. Known figures: "
+                + ", ".join(sorted(known))
             )
-        shown = figures[name]
-        return f"{shown:,}" if isinstance(shown, int | float) else str(shown)
+        shown = known[name]
+        return markup.text(
+            f"{shown:,}" if isinstance(shown, int | float) and not isinstance(shown, bool) else shown
+        )
 
     return _PLACEHOLDER_FIELD.sub(value, text)
 
 
 def check_fields(content_dir: Path, year: ReportingYear, service: str, figures: dict) -> None:
-    """Every ``{{ metric }}`` in the year's narrative names a figure: raise ContentError before the
-    build runs anything, rather than half-way through rendering."""
+    """Every ``{{ metric }}`` in the year's narrative names a figure: raise ContentError (file and
+    line) before the report is rendered."""
     for section in SECTIONS[service]:
         path = section_path(content_dir, year, service, section.key)
         if path.exists():
@@ -206,12 +220,24 @@ def shown_path(path: Path) -> str:
     return path.as_posix()
 
 
-def placeholder(path: Path, title: str) -> str:
-    path = Path(shown_path(path))
+def in_content_folder(path: Path, content_dir: Path) -> str:
+    """A narrative file named from its content folder ('content/2020-21/asc/volume.md'): what a report
+    may show, since the folder's place on the machine must not reach a published file."""
+    content_dir = Path(content_dir).resolve()
+    return (Path(content_dir.name) / Path(path).resolve().relative_to(content_dir)).as_posix()
+
+
+def placeholder(path: Path, title: str, content_dir: Path | None = None) -> str:
+    """A visible 'Narrative needed' box naming the file to write."""
+    from complaints_report import markup
+
+    where = in_content_folder(path, content_dir) if content_dir is not None else Path(path).name
     return (
         f'::: {{.callout-warning title="{PLACEHOLDER_MARK}"}}\n'
-        f"{PLACEHOLDER_MARK}: the narrative for '{title}' has not been written yet. "
-        f"Write it in `{path.as_posix()}`.\n:::"
+        + markup.text(
+            f"{PLACEHOLDER_MARK}: the narrative for '{title}' has not been written yet. Write it in {where}."
+        )
+        + "\n:::"
     )
 
 

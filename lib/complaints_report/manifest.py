@@ -1,19 +1,19 @@
 """What a build was made from: input file hashes, year, service, engine, versions, git commit.
 
 Written as ``manifest.json`` beside each report so a published figure can be traced back to
-the exact exports and code that produced it. It holds no clock time, so the same inputs give
-the same manifest.
+the exact exports and code that produced it. It also records the build's two stages (the
+notebook's analysis and the render), the key each was built for and whether this build ran it
+or reused the previous build's result (``cache.py``), and the hash of every published file.
+It holds no clock time and no path of the machine, so the same inputs give the same manifest.
 """
 
 from __future__ import annotations
 
-import hashlib
-import platform
 import subprocess
-from importlib import metadata
 from pathlib import Path
 
 from complaints_report import paths
+from complaints_report.cache import file_digest
 
 PACKAGES = (
     "complaints-report",
@@ -23,16 +23,16 @@ PACKAGES = (
     "seaborn",
     "holidays",
     "papermill",
-    "jupytext",
     "nbconvert",
     "pypandoc-binary",
     "typst",
     "openpyxl",
 )
+MANIFEST_FILE = "manifest.json"
 
 
 def file_hash(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return file_digest(path)
 
 
 def git_commit() -> str:
@@ -59,13 +59,21 @@ def git_commit() -> str:
 
 
 def versions() -> dict[str, str]:
-    found = {"python": platform.python_version()}
-    for package in PACKAGES:
-        try:
-            found[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            found[package] = "not installed"
-    return found
+    import platform
+
+    from complaints_report.cache import versions as installed
+
+    return {"python": platform.python_version(), **installed(PACKAGES)}
+
+
+def published_hashes(folder: Path) -> dict[str, str]:
+    """Every file of a published folder (the manifest aside): relative path -> sha256."""
+    folder = Path(folder)
+    return {
+        path.relative_to(folder).as_posix(): file_hash(path)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != MANIFEST_FILE
+    }
 
 
 def manifest(
@@ -77,6 +85,8 @@ def manifest(
     input_files: list[Path],
     content_files: list[Path],
     options: dict | None = None,
+    stages: dict | None = None,
+    files: dict | None = None,
 ) -> dict:
     return {
         "year": year,
@@ -85,7 +95,11 @@ def manifest(
         "formats": formats,
         "options": options or {},
         "inputs": [{"file": Path(f).name, "sha256": file_hash(f)} for f in sorted(input_files)],
-        "narrative": [{"file": Path(f).name, "sha256": file_hash(f)} for f in sorted(content_files)],
+        "narrative": [
+            {"file": Path(f).name, "sha256": file_hash(f)} for f in sorted(content_files) if Path(f).is_file()
+        ],
+        "build": stages or {},
+        "files": files or {},
         "versions": versions(),
         "git_commit": git_commit(),
     }

@@ -1,17 +1,22 @@
-"""Markdown for the notebooks and the report: figures with alt text and data, tables with captions.
+"""Markdown for one figure or one table, in the syntax Quarto and the built-in engine share.
 
-The notebooks and ``report.qmd`` print these snippets; the Quarto-compatible syntax
-(``{#fig-x fig-alt="..."}``, ``: caption {#tbl-x}``, ``.content-visible``) is understood by
-Quarto and by the built-in engine alike.
+A figure is ``![Caption](charts/x.png){#fig-x fig-alt="..."}`` followed (in HTML only) by
+the data behind it under a disclosure; a table is a pipe table followed by its caption line
+``: Caption {#tbl-x}``. Every title, alt text, heading and cell passes through
+``markup.py``, so whatever an export holds prints as written.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from complaints_report import markup
 
-from complaints_report.tables import Table
+if TYPE_CHECKING:  # pandas and the chart module are only needed where figures are made
+    import pandas as pd
+
+    from complaints_report.charts import Chart
+    from complaints_report.tables import Table
 
 HEADLINE_KEYS = (
     ("complaints_received", "Complaints received (stage 1, rejected included)"),
@@ -41,20 +46,30 @@ HEADLINE_KEYS = (
     ("ombudsman_fault_found", "Fault found"),
     ("ombudsman_remedy_total", "Remedies (£)"),
 )
+COLUMN_HEADINGS = {"name": "Category", "count": "Number", "percent": "Per cent", "year": "Year"}
 
 
-def _cell(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+def cell(value) -> str:
+    """A table cell's text: numbers with thousands separators, blanks as en dashes."""
+    if value is None or (isinstance(value, float) and value != value):  # NaN
+        return "–"
+    if hasattr(value, "item") and not isinstance(value, str):  # a numpy scalar
+        value = value.item()
+    if value is None or (isinstance(value, float) and value != value):
         return "–"
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a count in a column that also holds blanks
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, int | float):
         return f"{value:,}"
     return str(value)
 
 
 def headline_frame(figures: dict) -> pd.DataFrame:
-    """Key figures this year and last, for the notebook's summary and the report's appendix."""
+    """Key figures this year and last, for the notebook's summary."""
+    import pandas as pd
+
     previous = figures.get("previous_year", {})
     rows = [
         {
@@ -69,27 +84,31 @@ def headline_frame(figures: dict) -> pd.DataFrame:
 
 
 def markdown_table(data: pd.DataFrame) -> str:
-    """A pipe table; numbers with thousands separators, blanks as en dashes."""
-    shown = data.copy()
-    for column in shown.columns:
-        shown[column] = [_cell(v) for v in shown[column]]
-    return shown.to_markdown(index=False, disable_numparse=True)
+    """A pipe table of a frame (without its index), every heading and cell escaped."""
+    import pandas as pd
+
+    def blank_or(value):
+        return None if not isinstance(value, list | tuple | dict) and pd.isna(value) else value
+
+    return markup.pipe_table(
+        [str(column) for column in data.columns],
+        [[cell(blank_or(value)) for value in row] for row in data.itertuples(index=False, name=None)],
+    )
+
+
+def table_label(name: str) -> str:
+    """``table_areas`` -> ``tbl-areas``: the label ``@tbl-areas`` refers to."""
+    return "tbl-" + name.removeprefix("table_").replace("_", "-")
+
+
+def figure_label(name: str) -> str:
+    """``response_times`` -> ``fig-response-times``: the label ``@fig-response-times`` refers to."""
+    return "fig-" + name.replace("_", "-")
 
 
 def table_markdown(table: Table) -> str:
     """A captioned, cross-referenceable table (``@tbl-<name>``)."""
-    return f"{markdown_table(table.data)}\n\n: {table.caption} {{#tbl-{_label(table.name)}}}\n"
-
-
-def _label(name: str) -> str:
-    return name.removeprefix("table_").replace("_", "-")
-
-
-def _attribute(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', "'")
-
-
-COLUMN_HEADINGS = {"name": "Category", "count": "Number", "percent": "Per cent", "year": "Year"}
+    return f"{markdown_table(table.data)}\n\n{markup.caption_line(table.caption, table_label(table.name))}\n"
 
 
 def column_heading(column: str) -> str:
@@ -97,17 +116,26 @@ def column_heading(column: str) -> str:
     return COLUMN_HEADINGS.get(column, column.replace("_", " ").capitalize())
 
 
-def figure_markdown(entry: dict, base: Path | str = ".") -> str:
-    """A numbered figure with alt text, and (in HTML) the data behind it under a disclosure."""
-    image = Path(base) / entry["image"]
-    data = pd.read_csv(Path(base) / entry["data"], keep_default_na=False)
-    data.columns = [column_heading(c) for c in data.columns]
-    label = entry["name"].replace("_", "-")
+def figure_markdown(chart: Chart, image: str) -> str:
+    """A numbered figure with alt text, and (in HTML) the data behind it under a disclosure.
+
+    ``image`` is the chart's path relative to the folder ``report.qmd`` is rendered in (Quarto's
+    project root): Typst reads images only under its ``--root``, so an absolute path fails under
+    Quarto (quarto-cli issue 7354).
+    """
+    data = chart.data.copy()
+    data.columns = [column_heading(str(c)) for c in data.columns]
+    title = markup.text(chart.title).strip()
     return (
-        f'![{entry["title"]}]({image.as_posix()}){{#fig-{label} fig-alt="{_attribute(entry["alt"])}"}}\n\n'
-        f'::: {{.content-visible when-format="html"}}\n'
-        f"<details><summary>Data for this chart</summary>\n\n"
+        f'![{title}]({image}){{#{figure_label(chart.name)} fig-alt="{markup.attribute(chart.alt)}"}}\n\n'
+        '::: {.content-visible when-format="html"}\n'
+        "<details><summary>Data for this chart</summary>\n\n"
         f"{markdown_table(data)}\n\n"
-        f": {entry['title']} (data)\n\n"
-        f"</details>\n:::\n"
+        f": {markup.text(chart.title + ' (data)').strip()}\n\n"
+        "</details>\n:::\n"
     )
+
+
+def chart_summary(chart: Chart) -> str:
+    """The chart's title and alt text, as the notebook shows them above the image."""
+    return f"{markup.heading(3, chart.title)}\n\n*Alt text:* {markup.text(chart.alt).strip()}"

@@ -1,23 +1,24 @@
 --[[
 quarto_compat.lua: the Quarto features the built-in engine supports, for pandoc's
-HTML and Typst writers. Used by complaints_report.rendering; docs/quarto-features.md
-lists exactly what is covered.
+HTML and Typst writers. Used by complaints_report.rendering.builtin;
+docs/quarto-features.md lists exactly what is covered. The shortcodes ({{< include >}},
+{{< meta >}}) are expanded before pandoc reads the document (rendering/shortcodes.py), as
+Quarto expands them in the raw text.
 
 Passes, in order (each walks the whole document):
   1. conditional content: .content-visible / .content-hidden divs, spans and code
-     blocks with when-/unless-format, when-/unless-profile, when-/unless-meta
-     (Quarto's rules: all conditions must hold; "html" matches any HTML writer,
-     "typst" the Typst writer, "pdf"/"latex" only LaTeX, so never here);
-  2. the {{< pagebreak >}} shortcode;
-  3. numbering: figures with an id fig-* and tables with an id tbl-*, in document order;
-  4. captions ("Figure N: ...", "Table N: ...") and references (@fig-x, @tbl-x,
+     blocks with when-/unless-format and when-/unless-profile (Quarto's rules: all
+     conditions must hold; "html" matches any HTML writer, "typst" the Typst writer);
+  2. numbering: figures with an id fig-* and tables with an id tbl-*, in document order;
+  3. captions ("Figure N: ...", "Table N: ...") and references (@fig-x, @tbl-x,
      [-@fig-x], @Fig-x) turned into links; alt text from fig-alt;
-  5. writer-specific output: accessible callouts, HTML table markup, Typst figures and
+  4. writer-specific output: accessible callouts, HTML table markup, Typst figures and
      images with alt text.
 
 Metadata read (set by the engine, not by authors):
   quarto-profiles       list of active profile names
-  quarto-resource-dir   absolute folder that relative image paths resolve against
+Image paths are relative to the folder report.qmd is rendered in, which is Typst's root
+and the folder the .typ file is written to.
 Warnings go to stderr prefixed "[quarto-compat] "; the engine turns them into Python
 warnings.
 ]]
@@ -32,13 +33,9 @@ local CALLOUT_LABELS = {
 }
 local XREF_LABELS = { fig = "Figure", tbl = "Table" }
 local NBSP = "\u{00A0}"   -- "Figure 1" never breaks across lines
-local CONDITIONS = {
-  "when-format", "unless-format", "when-profile", "unless-profile", "when-meta", "unless-meta",
-}
+local CONDITIONS = { "when-format", "unless-format", "when-profile", "unless-profile" }
 
 local profiles = pandoc.List({})
-local document_meta = nil
-local resource_dir = nil
 local xrefs = {}              -- id -> { kind = "fig" | "tbl", number = n }
 local counters = { fig = 0, tbl = 0 }
 local callout_count = 0
@@ -51,7 +48,6 @@ end
 -- Metadata ------------------------------------------------------------------------------
 
 local function read_meta(meta)
-  document_meta = meta
   local active = meta["quarto-profiles"]
   if active ~= nil then
     if type(active) == "table" and active.t ~= "MetaInlines" and active.t ~= "MetaString" then
@@ -60,11 +56,7 @@ local function read_meta(meta)
       profiles:insert(stringify(active))
     end
   end
-  if meta["quarto-resource-dir"] ~= nil then
-    resource_dir = stringify(meta["quarto-resource-dir"])
-  end
   meta["quarto-profiles"] = nil
-  meta["quarto-resource-dir"] = nil
   return meta
 end
 
@@ -73,25 +65,12 @@ end
 local function format_matches(name)
   if name == FORMAT then return true end
   if name == "html" or name == "html4" or name == "html5" then return IS_HTML end
-  if name == "pdf" or name == "latex" then
-    return FORMAT == "latex" or FORMAT == "beamer" or FORMAT == "pdf"
-  end
   return false
-end
-
-local function meta_is_true(path)
-  local value = document_meta
-  for key in path:gmatch("[^%.]+") do
-    if type(value) ~= "table" then return false end
-    value = value[key]
-  end
-  return value == true
 end
 
 local function condition_holds(key, value)
   if key:match("format$") then return format_matches(value) end
-  if key:match("profile$") then return profiles:includes(value) end
-  return meta_is_true(value)
+  return profiles:includes(value)
 end
 
 -- Quarto's propertiesMatch: every condition present must hold (unless- inverts).
@@ -147,19 +126,7 @@ local conditional = {
   end,
 }
 
--- 2. Page breaks ------------------------------------------------------------------------
-
-local shortcodes = {
-  Para = function(para)
-    if stringify(para):match("^{{<%s*pagebreak%s*>}}$") then
-      if IS_TYPST then return pandoc.RawBlock("typst", "#pagebreak(weak: true)") end
-      if IS_HTML then return pandoc.RawBlock("html", '<div class="page-break"></div>') end
-      return {}
-    end
-  end,
-}
-
--- 3. Numbering --------------------------------------------------------------------------
+-- 2. Numbering --------------------------------------------------------------------------
 
 local function xref_kind(id)
   local prefix = id:match("^(%a+)%-")
@@ -186,7 +153,7 @@ local function number_floats(doc)
   return nil
 end
 
--- 4. Captions, alt text and references --------------------------------------------------
+-- 3. Captions, alt text and references --------------------------------------------------
 
 local function prefix_caption(caption, id, kind)
   local entry = xrefs[id]
@@ -262,7 +229,7 @@ local references = {
   end,
 }
 
--- 5a. Callouts ---------------------------------------------------------------------------
+-- 4a. Callouts ---------------------------------------------------------------------------
 
 local function callout_kind(div)
   for _, class in ipairs(div.classes) do
@@ -337,7 +304,7 @@ local callouts = {
   end,
 }
 
--- 5b. HTML tables: column headers with scope (and a name, even if only for screen
+-- 4b. HTML tables: column headers with scope (and a name, even if only for screen
 -- readers), inside a focusable region that scrolls on small screens ----------------------
 
 local html_tables = {
@@ -362,25 +329,17 @@ local html_tables = {
   end,
 }
 
--- 5c. Typst figures and images, always with alt text -------------------------------------
+-- 4c. Typst figures and images, always with alt text -------------------------------------
 
 local function typst_string(text)
   return '"' .. text:gsub("\\", "\\\\"):gsub('"', '\\"'):gsub("\n", " ") .. '"'
 end
 
-local function is_absolute(path)
-  return path:match("^/") ~= nil or path:match("^%a:[/\\]") ~= nil
-end
-
--- Typst reads files under its root, which the engine sets to the file system root, so
--- every path is made absolute and written root-relative with forward slashes.
+-- Typst reads files under its root, the folder report.qmd is rendered in: image paths
+-- stay relative to it (an absolute path would be read under the root too, and fail, as
+-- under Quarto: quarto-cli issue 7354).
 local function typst_path(src)
-  local path = src
-  if not is_absolute(path) and resource_dir then
-    path = resource_dir .. "/" .. path
-  end
-  path = path:gsub("\\", "/"):gsub("^%a:", "")
-  return path
+  return (src:gsub("\\", "/"))
 end
 
 local function typst_length(value)
@@ -521,7 +480,6 @@ local typst_images = {
 local filters = {
   { Meta = read_meta },
   conditional,
-  shortcodes,
   { Pandoc = number_floats },
   references,
 }

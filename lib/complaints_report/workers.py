@@ -1,0 +1,224 @@
+"""Running a build's services side by side, and stopping all of it when the build stops.
+
+The services of a year are computed and rendered two at a time (:class:`Batch`, ``each``), in
+threads that spend their time waiting on child processes: a notebook's kernel, pandoc, Typst,
+Quarto. Those children are started through this module (``run``, ``register``), so when one
+service fails, or the analyst presses Ctrl-C (which Python delivers to the main thread), every
+child still running is stopped, the threads finish, and the build can clean up and leave
+``--out`` as it was. One item of a batch can be cancelled alone (a service found to have no
+complaints that year). Nothing here waits on a clock.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from typing import Generic, TypeVar
+
+WORKERS = 2  # the services of a year (there are two) side by side
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_lock = threading.Lock()
+_stoppers: dict[int, tuple[object, Callable[[], None]]] = {}  # key -> (the item it works for, stop)
+_cancelled: set[object] = set()
+_stopping = threading.Event()
+_local = threading.local()  # .group: the batch item a worker thread is running
+_active = 0  # batches running
+
+
+class Stopped(Exception):
+    """The build, or this item of it, is stopping: no new child process is started."""
+
+
+def _group() -> object:
+    return getattr(_local, "group", None)
+
+
+def _halted(group: object) -> bool:
+    return _stopping.is_set() or (group is not None and group in _cancelled)
+
+
+def stopping() -> bool:
+    """True when the build, or the batch item this thread runs, is being stopped."""
+    return _halted(_group())
+
+
+def register(key: int, stop: Callable[[], None]) -> bool:
+    """Call ``stop`` if the build (or this thread's item) stops, until :func:`release`. Returns
+    False, having called ``stop`` at once, when it is already stopping."""
+    group = _group()
+    with _lock:
+        _stoppers[key] = (group, stop)
+        halted = _halted(group)
+    if halted:
+        stop()
+    return not halted
+
+
+def release(key: int) -> None:
+    with _lock:
+        _stoppers.pop(key, None)
+
+
+def _call(stoppers: list[Callable[[], None]]) -> None:
+    for stop in stoppers:
+        try:
+            stop()
+        except Exception:  # a child that has already gone
+            pass
+
+
+def stop_all() -> None:
+    """Stop every registered child; later ``run`` calls raise :class:`Stopped`."""
+    _stopping.set()
+    with _lock:
+        stoppers = [stop for _, stop in _stoppers.values()]
+    _call(stoppers)
+
+
+def cancel(group: object) -> None:
+    """Stop the children of one batch item; its later ``run`` calls raise :class:`Stopped`."""
+    with _lock:
+        _cancelled.add(group)
+        stoppers = [stop for owner, stop in _stoppers.values() if owner == group]
+    _call(stoppers)
+
+
+def run(
+    command: list[str], *, cwd=None, env: dict | None = None, input: str | None = None
+) -> subprocess.CompletedProcess:
+    """``subprocess.run(..., capture_output=True, text=True)`` whose child is stopped with the build."""
+    if _halted(_group()):
+        raise Stopped
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    key = id(process)
+    try:
+        if not register(key, process.kill):
+            process.wait()
+            raise Stopped
+        out, err = process.communicate(input)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    finally:
+        release(key)
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+class Batch(Generic[T, R]):
+    """``function(item)`` for each item, two at a time, started at once.
+
+    ``wait()`` returns the results in order (None for a cancelled item); the first failure stops
+    the other items' children, waits for them, and is raised. ``stop()`` stops everything and
+    waits (for a build that fails or is interrupted while the batch runs).
+    """
+
+    def __init__(self, function: Callable[[T], R], items: Iterable[T], workers: int = WORKERS):
+        global _active
+        with _lock:
+            if _active == 0:  # a new build: forget what an earlier one stopped
+                _stopping.clear()
+                _cancelled.clear()
+            _active += 1
+        self.items = list(items)
+        self.groups = [object() for _ in self.items]
+        self.pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(self.items) or 1)))
+        self.futures: list[Future] = [
+            self.pool.submit(self._run, function, item, group)
+            for item, group in zip(self.items, self.groups, strict=True)
+        ]
+        self.closed = False
+
+    @staticmethod
+    def _run(function: Callable[[T], R], item: T, group: object) -> R:
+        _local.group = group
+        try:
+            if _halted(group):
+                raise Stopped
+            return function(item)
+        finally:
+            _local.group = None
+
+    def cancel(self, index: int) -> None:
+        cancel(self.groups[index])
+        self.futures[index].cancel()
+
+    def _failure(self) -> BaseException | None:
+        failures = [
+            (index, future.exception())
+            for index, future in enumerate(self.futures)
+            if future.done()
+            and not future.cancelled()
+            and self.groups[index] not in _cancelled
+            and future.exception()
+        ]
+        real = [error for _, error in failures if not isinstance(error, Stopped)]
+        return (real or [error for _, error in failures] or [None])[0]
+
+    def wait(self) -> list[R | None]:
+        try:
+            while True:
+                error = self._failure()
+                if error is not None:
+                    raise error
+                pending = [f for f in self.futures if not f.done()]
+                if not pending:
+                    break
+                wait(pending, return_when=FIRST_EXCEPTION)
+            return [
+                None if future.cancelled() or group in _cancelled else future.result()
+                for future, group in zip(self.futures, self.groups, strict=True)
+            ]
+        except BaseException as error:
+            self.stop()
+            if not isinstance(error, KeyboardInterrupt):
+                first = self._failure()
+                if first is not None and first is not error:
+                    raise first from None
+            raise
+        finally:
+            self.close()
+
+    def stop(self) -> None:
+        if self.closed:  # already finished (and its failure raised)
+            return
+        stop_all()
+        for future in self.futures:
+            future.cancel()
+        wait(self.futures)
+        self.close()
+
+    def close(self) -> None:
+        global _active
+        if self.closed:
+            return
+        self.closed = True
+        self.pool.shutdown(wait=True)
+        with _lock:
+            _active -= 1
+            if _active == 0:  # the build goes on (or ends) without these children
+                _stopping.clear()
+                _cancelled.clear()
+
+
+def each(function: Callable[[T], R], items: Iterable[T], workers: int = WORKERS) -> list[R]:
+    """``[function(item) for item in items]``, two at a time; the first failure (or Ctrl-C) stops
+    the others' children, waits for them, and is raised."""
+    items = list(items)
+    if len(items) <= 1:
+        return [function(item) for item in items]
+    return Batch(function, items, workers).wait()
