@@ -43,6 +43,15 @@ def test_read_section_fills_figures(tmp_path):
     assert text == "We accepted 1\\,234 complaints in 2021\\/22; 36% were upheld. Remedies: £800\\.5."
 
 
+def test_narrative_quotes_the_change_from_last_year_as_computed_words(tmp_path):
+    write_section(tmp_path, YEAR, "childrens", "stage2", "Stage 2 complaints {{ stage2_received_change }}.")
+    figures = {"stage2_received": 12, "previous_year": {"stage2_received": 5, "year_display": "2020/21"}}
+
+    text, _ = content.read_section(tmp_path, YEAR, "childrens", "stage2", figures)
+
+    assert text == "Stage 2 complaints rose from 5 to 12."
+
+
 def test_a_figure_holding_markup_prints_as_text(tmp_path):
     write_section(tmp_path, YEAR, "asc", "volume", "Year {{ year_display }}.")
     figures = FIGURES | {"year_display": "<img src=x onerror=alert(1)>"}

@@ -24,7 +24,7 @@ import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
 from complaints_report import wording  # noqa: E402
-from complaints_report.metrics import percent  # noqa: E402
+from complaints_report.rounding import percent  # noqa: E402
 from complaints_report.vocabulary import OUTCOME_LABELS  # noqa: E402
 from complaints_report.working_days import BAND_LABELS, BANDS  # noqa: E402
 

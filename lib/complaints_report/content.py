@@ -175,8 +175,13 @@ def read_section(
 
 
 def quotable(figures: dict) -> dict:
-    """The figures a narrative may quote: single values, not count objects or tables."""
-    return {k: v for k, v in figures.items() if not isinstance(v, dict | list)}
+    """The figures a narrative may quote: single values (not count objects or tables), and the
+    computed comparisons with last year (``{{ stage2_received_change }}`` -> 'rose from 5 to 12',
+    see ``wording.narrative_fields``), so an analyst never hand-writes a trend."""
+    from complaints_report import wording
+
+    values = {k: v for k, v in figures.items() if not isinstance(v, dict | list)}
+    return {**wording.narrative_fields(figures), **values}
 
 
 def fill(text: str, figures: dict, path: Path) -> str:

@@ -22,7 +22,6 @@ figures from an export of a million rows take about a second.
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 
 import numpy as np
@@ -30,6 +29,7 @@ import pandas as pd
 
 from complaints_report import working_days as wd
 from complaints_report.loading import Inputs
+from complaints_report.rounding import exact, one_decimal, percent  # noqa: F401 - part of metrics' API
 from complaints_report.vocabulary import EQUALITY_COLUMNS, SERVICE_NAMES
 from complaints_report.years import ReportingYear
 
@@ -93,30 +93,6 @@ RATES = {
 
 
 # --------------------------------------------------------------------------- rounding
-
-
-def percent(part: int, whole: int) -> int | None:
-    """A whole-number percentage rounded half up from exact counts; None when there is no whole."""
-    if not whole:
-        return None
-    return (200 * part + whole) // (2 * whole)
-
-
-def exact(value) -> Fraction:
-    """A number read from a file as the exact decimal it was written as (0.1 is 1/10, not a binary float)."""
-    if isinstance(value, int | Fraction):
-        return Fraction(value)
-    return Fraction(repr(float(value)))
-
-
-def one_decimal(value) -> float:
-    """Rounded half up to one decimal place from the exact value: 12.25 -> 12.3, 12.35 -> 12.4.
-
-    (A float would round 12.35 down: it is stored as 12.3499999...) Halves round away from zero.
-    """
-    value = exact(value)
-    rounded = math.floor(abs(value) * 10 + Fraction(1, 2))
-    return (rounded if value >= 0 else -rounded) / 10
 
 
 def median_of(values) -> Fraction | None:

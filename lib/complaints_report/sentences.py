@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from complaints_report import wording
 from complaints_report.markup import Ref, Sentence
-from complaints_report.metrics import percent
+from complaints_report.rounding import percent
 from complaints_report.suppression import shown as suppressed
 from complaints_report.years import ReportingYear
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from complaints_report import wording
-from complaints_report.metrics import percent
+from complaints_report.rounding import percent
 from complaints_report.suppression import shown
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from complaints_report.metrics import percent
+from complaints_report.rounding import percent
 
 _SMALL = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
