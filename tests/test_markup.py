@@ -173,3 +173,35 @@ def test_heading_and_blockquote_are_text():
 
 def test_typst_string_escapes_quotes_and_backslashes():
     assert markup.typst_string('a "b" \\ c\nd') == '"a \\"b\\" \\\\ c d"'
+
+
+def test_blocks_make_paragraphs_and_lists_of_escaped_text():
+    parts = [
+        "One sentence.",
+        ("See ", markup.Ref("tbl-areas"), "."),
+        markup.NEW_PARAGRAPH,
+        "It did not accept 2, for these reasons:",
+        markup.Bullets(("- Duplicate: 1", "Not about <b>us</b>: 1", "")),
+        "",
+        markup.NEW_PARAGRAPH,
+    ]
+    assert markup.blocks(parts).split("\n\n") == [
+        "One sentence\\. See @tbl-areas\\.",
+        "It did not accept 2\\, for these reasons\\:",
+        "- \\- Duplicate\\: 1\n- Not about \\<b\\>us\\<\\/b\\>\\: 1",
+    ]
+    assert markup.blocks(["", markup.NEW_PARAGRAPH, markup.Bullets(())]) == ""
+
+
+def test_blocks_read_back_as_a_paragraph_and_a_list_with_the_text_as_written():
+    html = pandoc(markup.blocks(["Why:", markup.Bullets(("# not a heading", "[x](javascript:y)"))]), "html")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [li.get_text() for li in soup.find_all("li")] == ["# not a heading", "[x](javascript:y)"]
+    assert soup.find("a") is None and soup.find("h1") is None
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_html_text_is_text_in_an_element_and_in_an_attribute(value):
+    soup = BeautifulSoup(f'<p title="{markup.html_text(value)}">{markup.html_text(value)}</p>', "html.parser")
+    assert soup.p.get_text() == value and soup.p["title"] == value
+    assert len(soup.find_all(True)) == 1

@@ -19,6 +19,8 @@ in the code writes such a value into markup.
   same way (pandoc removes the backslashes there too).
 - :func:`typst_string`: a Typst string literal, for the raw Typst the project writes itself
   (Typst made by pandoc from the Markdown is escaped by pandoc's Typst writer).
+- :func:`html_text`: text (or a double-quoted attribute value) in HTML the project writes itself,
+  without pandoc: the reviewer's note (``review_note.py``).
 - :class:`Ref`: a cross-reference (``@fig-volume``) that computed sentences may hold. It is
   markup the code writes, never text from data, and only ever reaches a Markdown fragment
   (``{{< include >}}``), never a metadata value: Quarto escapes computed inline values, so a
@@ -55,6 +57,24 @@ class Ref:
 Sentence = str | Sequence[str | Ref]
 
 
+@dataclass(frozen=True)
+class Bullets:
+    """A bulleted list among a section's sentences: each item is plain text (a label from an export, a
+    count), escaped like any other text. The list ends the paragraph before it."""
+
+    items: tuple[str, ...]
+
+
+class _NewParagraph:
+    """Where a section's sentences start a new paragraph."""
+
+    def __repr__(self) -> str:
+        return "NEW_PARAGRAPH"
+
+
+NEW_PARAGRAPH = _NewParagraph()
+
+
 def one_line(value: object) -> str:
     """The value as text on one line: line breaks and runs of white space become one space."""
     return _WHITESPACE.sub(" ", str(value))
@@ -75,6 +95,33 @@ def sentence(value: Sentence) -> str:
 def paragraph(sentences: Iterable[Sentence]) -> str:
     """Sentences as one Markdown paragraph; empty ones are left out. Empty when all are."""
     return " ".join(sentence(s).strip() for s in sentences if s and sentence(s).strip())
+
+
+def blocks(parts: Iterable[Sentence | Bullets | _NewParagraph]) -> str:
+    """A section's sentences as Markdown blocks: consecutive sentences make one paragraph; a
+    :class:`Bullets` is a list of its own, and :data:`NEW_PARAGRAPH` ends a paragraph. Empty sentences,
+    empty lists and empty paragraphs are left out."""
+    out: list[str] = []
+    current: list[Sentence] = []
+
+    def close() -> None:
+        text = paragraph(current)
+        if text:
+            out.append(text)
+        current.clear()
+
+    for part in parts:
+        if isinstance(part, _NewParagraph):
+            close()
+        elif isinstance(part, Bullets):
+            close()
+            items = [text(item).strip() for item in part.items if str(item).strip()]
+            if items:
+                out.append("\n".join(f"- {item}" for item in items))
+        else:
+            current.append(part)
+    close()
+    return "\n\n".join(out)
 
 
 def attribute(value: object) -> str:
@@ -122,6 +169,15 @@ def caption_line(caption: object, label: str) -> str:
     if not _LABEL.match(label):
         raise ValueError(f"{label!r} is not a table label (tbl-...)")
     return f": {text(caption).strip()} {{#{label}}}"
+
+
+def html_text(value: object) -> str:
+    """Text for HTML the project writes itself: ``&``, ``<``, ``>`` and both quotes as character
+    references (https://html.spec.whatwg.org/#escapingString), so it is text in an element and in a
+    double-quoted attribute alike."""
+    import html
+
+    return html.escape(str(value), quote=True)
 
 
 def typst_string(value: object) -> str:
