@@ -125,9 +125,11 @@ def test_prepare_writes_every_section_for_both_services_and_placeholders(content
     assert "Narrative needed" in written["learning"]
     assert written["contact"] == "CE \\*Team\\*  \nEmail: <team@example.gov.uk>  \nTelephone: 020 0000 0000\n"
     assert (
-        "| Learning    | Learning             | Narrative needed\\: Learning from complaints |"
-        in written["regulations"]
+        "| Learning                  | Learning\\: narrative needed\\: Learning from complaints |"
+        in (written["regulations"])
     )
+    assert "| Received                  | Volume\\: 85" in written["regulations"]
+    assert "What the report must show" in written["regulations"] and "Described" not in written["regulations"]
     assert written["regulations"].rstrip().endswith("{#tbl-regulations}")
 
 
@@ -163,5 +165,10 @@ def test_copy_of_bundled_content_can_be_prepared(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     regulations = {"caption": "C", "rows": []}
-    missing = narrative.prepare(project, content_dir, YEAR, "asc", {"complaints_accepted": 85}, regulations)
+    figures = {  # what the bundled narrative quotes
+        "complaints_accepted": 85,
+        "ombudsman_received": 1,
+        "previous_year": {"year_display": "2019/20", "ombudsman_received": 5},
+    }
+    missing = narrative.prepare(project, content_dir, YEAR, "asc", figures, regulations)
     assert missing == []

@@ -68,19 +68,22 @@ def _join(items: list[str]) -> str:
 
 
 def described(missing_titles: list[str]) -> str:
-    """The regulations table's answer for a row the narrative answers: 'Described', or what is to be written."""
-    return "Described" if not missing_titles else f"Narrative needed: {_join(missing_titles)}"
+    """The answer for a row the narrative answers: nothing to add when it is written, else what is to be
+    written."""
+    return "" if not missing_titles else f"narrative needed: {_join(missing_titles)}"
 
 
 def regulations_markdown(regulations: dict, service: str, missing: set[str]) -> str:
+    """What the regulations ask the report to show, and where this report shows it with this year's figure
+    ("Volume of complaints: 85 complaints"); a row the narrative answers names its sections only."""
     rows = []
     for need, where, answer in regulations["rows"]:
         if isinstance(answer, dict):
             answer = described(
                 [content.section_title(service, key) for key in answer["described"] if key in missing]
             )
-        rows.append([need, where, answer])
-    table = markup.pipe_table(["Requirement", "Where in this report", "This year"], rows)
+        rows.append([need, f"{where}: {answer}" if answer else where])
+    table = markup.pipe_table(["What the report must show", "Where this report shows it"], rows)
     return f"{table}\n\n{markup.caption_line(regulations['caption'], 'tbl-regulations')}\n"
 
 
