@@ -27,7 +27,7 @@ def quotes(rows=()) -> Table:
 
 def write_asc(tmp_path, figures=None, team="CE Team", quote_rows=()):
     figures = figures or builders.asc_figures()
-    made = [charts.category_chart(figures), charts.bands_chart(figures)]
+    made = [charts.category_chart(figures), charts.compliments_chart(figures)]
     made_tables = tables.tables_for("asc", figures)
     published = quotes(quote_rows)
     facts = fragments.facts("asc", YEAR, figures, team, made, made_tables, published)
@@ -38,7 +38,9 @@ def test_every_fragment_is_written_for_every_service_empty_where_it_does_not_app
     written = write_asc(tmp_path)
     on_disk = sorted(p.stem for p in (tmp_path / "_fragments").glob("*.md"))
     assert on_disk == sorted(fragments.names())
-    assert written["fig-received"] == "" and (tmp_path / "_fragments" / "fig-received.md").read_text() == ""
+    assert (
+        written["fig-timeliness"] == "" and (tmp_path / "_fragments" / "fig-timeliness.md").read_text() == ""
+    )
     assert written["stage2"] == ""  # a Children's section
     assert written["fig-nature"].startswith("![")
     assert "{#tbl-areas}" in written["tbl-areas"]
@@ -57,24 +59,35 @@ def test_sentence_fragments_are_escaped_text_with_their_cross_references(tmp_pat
     figures["area_counts"] = {"*Home* care @x": 52, "<b>Finance</b>": 33}
     written = write_asc(tmp_path, figures)
     assert "\\*Home\\* care \\@x" in written["teams"] and "\\<b\\>Finance\\<\\/b\\>" in written["teams"]
-    assert "@tbl-areas shows every complaint" in written["teams"]
+    assert "@tbl-areas lists every area" in written["teams"]
 
 
 def test_team_names_from_meta_are_text(tmp_path):
     written = write_asc(tmp_path, team="[CE](javascript:x) Team")
-    assert written["volume"].startswith("The \\[CE\\]\\(javascript\\:x\\) Team recorded")
+    assert written["volume"].startswith("The \\[CE\\]\\(javascript\\:x\\) Team received")
 
 
-def test_quotes_are_headed_by_team_and_quoted_as_text(tmp_path):
-    rows = [("Reablement", "Thank you <script>x</script>"), ("Reablement", "# Great"), ("Homecare", "Kind")]
+def test_quotes_are_introduced_by_team_and_quoted_as_text(tmp_path):
+    rows = [
+        ("Reablement", "Thank you <script>x</script>"),
+        ("Reablement", "# Great"),
+        ("North Complex Team", "Kind"),
+    ]
     written = write_asc(tmp_path, quote_rows=rows)
     assert written["quotes"].split("\n\n") == [
-        "### Reablement",
+        "About Reablement\\:",
         "> Thank you \\<script\\>x\\<\\/script\\>",
         "> \\# Great",
-        "### Homecare",
+        "About the North Complex Team\\:",
         "> Kind",
     ]
+    assert "#" not in written["quotes"].replace("\\#", "")  # no headings: most teams have one quote
+
+
+def test_appendix_c_says_when_no_quote_was_cleared_for_publication():
+    assert fragments.quotes_markdown(quotes(), none="None was cleared.") == "None was cleared\\."
+    text = fragments.quotes_markdown(quotes([("SEN", "Thanks")]), intro="These were received.")
+    assert text.split("\n\n") == ["These were received\\.", "About SEN\\:", "> Thanks"]
 
 
 def test_values_are_text_for_the_meta_shortcode(tmp_path):
@@ -95,7 +108,11 @@ def test_regulations_rows_keep_the_sections_that_answer_them(tmp_path):
     write_asc(tmp_path)
     regulations = json.loads((tmp_path / fragments.REGULATIONS_FILE).read_text(encoding="utf-8"))
     assert regulations["caption"] == "What the 2009 regulations (regulation 18) ask the report to show"
-    assert regulations["rows"][0] == ["Number of complaints received", "Volume of complaints", "90"]
+    assert regulations["rows"][0] == [
+        "Number of complaints received",
+        "Volume of complaints",
+        "90 complaints",
+    ]
     assert regulations["rows"][-1][2] == {"described": ["learning", "future"]}
 
 
@@ -106,19 +123,22 @@ def test_method_note_names_the_suppression_threshold(tmp_path):
     assert "Small numbers" not in fragments.method_note(builders.asc_figures())
 
 
-def test_data_quality_adds_up_and_says_the_row_list_is_not_published():
-    totals = {
-        "rows_read": 10,
-        "rows_counted": 8,
-        "rows_excluded": 2,
-        "by_kind": {"complaints": {"read": 10, "counted": 8, "excluded": {"other service": 2}}},
-    }
-    text = fragments.data_quality({"input_rows": totals})
-    plain = re.sub(r"\\(.)", r"\1", text)
-    assert plain.startswith("The input files held 10 rows: 8 were used in this report and 2 were excluded")
-    assert "is not published" in plain and "rows.csv" not in plain
-    assert "{#tbl-rows}" in text
-    assert fragments.data_quality({}) == ""
+def test_method_note_gives_only_the_services_own_timescales_in_public_language():
+    asc = re.sub(r"\\(.)", r"\1", fragments.method_note(builders.asc_figures()))
+    assert "Complaints: 10 working days, or 20 where a longer time was agreed" in asc
+    assert "Member enquiries: 5 working days." in asc
+    assert "Stage 2" not in asc and "stage 3" not in asc.lower()
+    childrens = fragments.method_note(builders.childrens_figures())
+    assert "Stage 2: 25 working days for a statutory complaint" in childrens
+    assert "Stage 3: a review panel within 30 working days" in childrens
+    assert "Member enquiries" not in childrens
+    for note in (asc, childrens):
+        assert "complaints-report" not in note and "tool" not in note and "rows.csv" not in note
+        assert not re.search(r"(?m)^\s*-?\s*\*\*[^*]+\*\*\s*\d", note), "a sentence opens with a numeral"
+
+
+def test_the_public_report_has_no_row_accounting_fragment():
+    assert "data-quality" not in fragments.names()
 
 
 def test_a_chart_without_a_fragment_name_is_refused(tmp_path):

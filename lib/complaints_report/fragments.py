@@ -9,7 +9,7 @@ In the notebook's results folder:
     paragraph; the section keys are those of ``content.SECTIONS`` (``volume``, ``stage2``...);
   - ``fig-<name>.md``: a chart, numbered, with its alt text and (on the web page) its data;
   - ``tbl-<name>.md``: a table with its numbered caption;
-  - ``quotes.md``, ``data-quality.md``, ``method-note.md``, ``accessibility.md``.
+  - ``quotes.md``, ``method-note.md`` ("How we count"), ``accessibility.md``.
 
   Every name in :func:`names` is written for every service, empty where it does not apply
   (a Children's report has no ``fig-areas``), because Quarto expands every include before it
@@ -46,19 +46,14 @@ REGULATIONS_FILE = "regulations.json"
 FIGURES = (
     "volume",
     "nature",
-    "areas",
     "outcomes",
-    "response_times",
     "ombudsman",
     "member_enquiries",
     "compliments",
-    "received",
-    "departments",
-    "stages",
     "timeliness",
 )
 TABLES = ("table_areas", "table_departments", "table_stages", "table_ombudsman")
-OTHERS = ("quotes", "data-quality", "method-note", "accessibility")
+OTHERS = ("quotes", "method-note", "accessibility")
 
 
 def names() -> list[str]:
@@ -77,7 +72,7 @@ def names() -> list[str]:
 def chart_image(name: str) -> str:
     """Where a chart's image is, relative to the results folder (and to the folder report.qmd is
     rendered in, Quarto's project root, so that Typst finds it under ``--root``)."""
-    return f"charts/{name}.png"
+    return f"charts/{name}.svg"
 
 
 def facts(
@@ -102,43 +97,58 @@ def facts(
     )
 
 
-def quotes_markdown(quotes: Table) -> str:
-    """Published compliment quotes (publish = yes only), grouped by team, as block quotes."""
-    lines, team = [], None
+def quotes_markdown(quotes: Table, intro: str = "", none: str = "") -> str:
+    """Published compliment quotes (publish = yes only), grouped by team, as block quotes, each team's
+    introduced by a line naming it ("About the North Complex Team:"): a heading for every team would
+    give most quotes a heading of their own. ``intro`` comes first when there are quotes, ``none``
+    stands alone when there are none."""
+    from complaints_report.sentences import body_name
+
+    if quotes.data.empty:
+        return markup.text(none).strip() if none else ""
+    lines, team = [markup.text(intro).strip()] if intro else [], None
     for row in quotes.data.itertuples(index=False):
         if row.Team != team:
             team = row.Team
-            lines.append(markup.heading(3, team))
+            lines.append(markup.text(f"About {body_name(team)}:").strip())
         lines.append(markup.blockquote(row.Compliment))
     return "\n\n".join(lines)
 
 
-def data_quality(figures: dict) -> str:
-    """Rows read = rows counted + rows excluded, from the notebook's row accounting."""
-    totals = figures.get("input_rows")
-    if not totals:
-        return ""
-    from complaints_report.row_accounting import summary_frame
-    from complaints_report.tables import Table
+def timescales(service: str, figures: dict) -> str:
+    """The timescales of this service's procedures, one short sentence each, from working_days (with their
+    sources there)."""
+    from complaints_report import working_days as wd
 
-    table = Table("table_rows", "Every row of the input files, counted or excluded", summary_frame(totals))
-    text = markup.text(
-        f"The input files held {totals['rows_read']:,} rows: {totals['rows_counted']:,} were used in this "
-        f"report and {totals['rows_excluded']:,} were excluded, for the reasons in the table below. Nothing "
-        "else was dropped. The list of every row and why it was counted or excluded is kept by the council "
-        "with the build's working files and is not published, because it names case references."
+    stage1 = (
+        f"{wd.STAGE1_DAYS} working days, or {wd.STAGE1_EXTENDED_DAYS} where a longer time was agreed with "
+        "the complainant."
     )
-    return f"{text}\n\n{presentation.table_markdown(table)}"
+    if service == "childrens":
+        return (
+            f"Stage 1: {stage1} Stage 2: {wd.STATUTORY_STAGE2_DAYS} working days for a statutory complaint, or "
+            f"up to {wd.STATUTORY_STAGE2_EXTENDED_DAYS} where agreed; {wd.CORPORATE_STAGE2_DAYS} for a "
+            f"non-statutory one. Stage 3: a review panel within {wd.STAGE3_PANEL_DAYS} working days of the request."
+        )
+    text = f"Complaints: {stage1}"
+    if "member_enquiries" in figures:
+        text += f" Member enquiries: {wd.MEMBER_ENQUIRY_DAYS} working days."
+    return text
 
 
 def method_note(figures: dict) -> str:
-    note = (paths.RESOURCES_DIR / "method_note.md").read_text(encoding="utf-8")
+    """How the figures are counted, in public language, with this service's own timescales only."""
+    from string import Template
+
+    template = Template((paths.RESOURCES_DIR / "method_note.md").read_text(encoding="utf-8"))
+    note = template.substitute(timescales=timescales(figures.get("service", "asc"), figures))
     threshold = figures.get("suppressed_below")
     if threshold:  # a whole number given on the command line (--suppress-below), not text from an export
         note += (
-            f"- **Small numbers.** In the breakdowns by category, team, area and stage, counts below {int(threshold)} "
-            f'are shown as "fewer than {int(threshold)}"; where only one count in a breakdown was that small, the '
-            "next smallest is hidden too, so that no hidden count can be worked out from the total.\n"
+            f"- **Small numbers.** In the breakdowns by category, team, area and stage, counts below "
+            f'{int(threshold)} are shown as "fewer than {int(threshold)}"; where only one count in a breakdown '
+            "was that small, the next smallest is hidden too, so that no hidden count can be worked out from "
+            "the total.\n"
         )
     return note
 
@@ -181,7 +191,7 @@ def write(
 
     written = dict.fromkeys(names(), "")
     for key, made in sentences.section_sentences(f).items():
-        written[key] = markup.paragraph(made)
+        written[key] = markup.blocks(made)
     for chart in charts:
         label = presentation.figure_label(chart.name)
         if label not in written:
@@ -193,8 +203,15 @@ def write(
             raise ValueError(f"The table {table.name!r} has no fragment name: add it to fragments.TABLES")
         if not table.data.empty:
             written[label] = presentation.table_markdown(table)
-    written["quotes"] = quotes_markdown(quotes)
-    written["data-quality"] = data_quality(f.figures)
+    if f.service == "childrens":  # Appendix C holds the quotes
+        written["quotes"] = quotes_markdown(
+            quotes,
+            intro=f"These compliments were received in {f.year.display}; their authors agreed to their "
+            "publication.",
+            none=f"None of the compliments received in {f.year.display} was cleared for publication.",
+        )
+    else:
+        written["quotes"] = quotes_markdown(quotes)
     written["method-note"] = method_note(f.figures)
     written["accessibility"] = (paths.RESOURCES_DIR / "accessibility.md").read_text(encoding="utf-8")
     target = Path(folder) / FRAGMENTS_DIR
