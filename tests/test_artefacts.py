@@ -127,34 +127,37 @@ def make_chart() -> charts.Chart:
     )
 
 
-def test_save_chart_writes_png_and_csv(tmp_path):
+def test_save_chart_writes_svg_and_csv(tmp_path):
     chart = make_chart()
+    chart.note = "Complaints accepted in 2021/22."
     entry = artefacts.save_chart(chart, tmp_path)
     assert entry == {
         "name": "nature",
         "title": "Quality of service was the most common issue (47%)",
+        "note": "Complaints accepted in 2021/22.",
         "alt": chart.alt,
-        "image": "charts/nature.png",
+        "image": "charts/nature.svg",
         "data": "data/nature.csv",
     }
-    image = (tmp_path / "charts" / "nature.png").read_bytes()
-    assert image.startswith(b"\x89PNG\r\n\x1a\n")
+    image = (tmp_path / "charts" / "nature.svg").read_bytes()
+    assert image.startswith(b"<?xml") and b"<svg" in image[:400]
+    assert b'width="259.2pt"' in image[:400] and b'viewBox="0 0 259.2 ' in image[:400]
     saved = pd.read_csv(tmp_path / "data" / "nature.csv")
     pd.testing.assert_frame_equal(saved, chart.data)
     assert b"\r\n" not in (tmp_path / "data" / "nature.csv").read_bytes()
 
 
-def test_save_chart_png_carries_no_software_version(tmp_path):
+def test_save_chart_svg_carries_no_date_or_software_version(tmp_path):
     artefacts.save_chart(make_chart(), tmp_path)
-    image = (tmp_path / "charts" / "nature.png").read_bytes()
-    assert b"Software" not in image
+    image = (tmp_path / "charts" / "nature.svg").read_bytes()
+    assert b"<dc:date>" not in image
     assert b"matplotlib" not in image.lower()
 
 
 def test_two_saves_of_the_same_chart_are_byte_identical(tmp_path):
     artefacts.save_chart(make_chart(), tmp_path / "first")
     artefacts.save_chart(make_chart(), tmp_path / "second")
-    for name in ("charts/nature.png", "data/nature.csv"):
+    for name in ("charts/nature.svg", "data/nature.csv"):
         assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "second" / name).read_bytes(), name
 
 
@@ -162,8 +165,8 @@ def test_saving_one_chart_object_twice_is_byte_identical(tmp_path):
     chart = make_chart()
     artefacts.save_chart(chart, tmp_path / "first")
     artefacts.save_chart(chart, tmp_path / "second")
-    assert (tmp_path / "first" / "charts" / "nature.png").read_bytes() == (
-        tmp_path / "second" / "charts" / "nature.png"
+    assert (tmp_path / "first" / "charts" / "nature.svg").read_bytes() == (
+        tmp_path / "second" / "charts" / "nature.svg"
     ).read_bytes()
 
 

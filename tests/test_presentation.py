@@ -97,8 +97,19 @@ def test_figure_markdown_data_table_in_html_only_details():
     assert start < details_open < details_close < block_end
     inside = text[details_open:details_close]
     assert "<summary>Data for this chart</summary>" in inside
-    assert "| Category" in inside and "| name" not in inside and "| A" in inside and "| 3" in inside
+    assert "| X" in inside and "| A" in inside and "| 3" in inside
     assert ": 72\\% answered within 10 working days \\(data\\)" in inside
+
+
+def test_figure_caption_states_the_finding_then_what_the_chart_counts():
+    chart = bar_chart()
+    chart.note = "Complaints answered in 2021/22."
+    text = presentation.figure_markdown(chart, "charts/response_times.svg")
+    assert text.startswith(
+        "![72\\% answered within 10 working days\\. [Complaints answered in 2021\\/22\\.]{.figure-note}]"
+        "(charts/response_times.svg)"
+    )
+    assert ": 72\\% answered within 10 working days \\(data\\)" in text  # the data table: the title alone
 
 
 def test_figure_data_comes_from_the_chart_not_from_its_csv():

@@ -3,7 +3,7 @@
 The notebook writes everything into one results folder (its working folder during a build):
 
 - ``metrics.json``: every figure, keys sorted (count objects largest first);
-- ``charts/<name>.png`` and ``data/<name>.csv``: each chart and the data behind it;
+- ``charts/<name>.svg`` and ``data/<name>.csv``: each chart and the data behind it;
 - ``data/table_<name>.csv``: each table;
 - ``artefacts.json``: the index of those files, from which the build publishes exactly these
   (with the report and the executed notebook) and nothing else;
@@ -11,7 +11,7 @@ The notebook writes everything into one results folder (its working folder durin
   is never published: it stays in the internal folder beside the published one;
 - the report's fragments (``fragments.py``).
 
-Files are written byte-for-byte reproducibly: ordered JSON keys, fixed PNG metadata.
+Files are written byte-for-byte reproducibly: ordered JSON keys, SVG without a date and with fixed ids.
 """
 
 from __future__ import annotations
@@ -83,20 +83,22 @@ def read_json(path: Path):
 
 
 def save_chart(chart: Chart, out_dir: Path) -> dict:
-    """The chart as PNG (no timestamps or software version inside) and its data as CSV."""
+    """The chart as SVG (no date or software version inside) and its data as CSV."""
     import matplotlib.pyplot as plt
 
     out_dir = Path(out_dir)
-    image = out_dir / "charts" / f"{chart.name}.png"
+    image = out_dir / "charts" / f"{chart.name}.svg"
     table = out_dir / "data" / f"{chart.name}.csv"
     image.parent.mkdir(parents=True, exist_ok=True)
     table.parent.mkdir(parents=True, exist_ok=True)
-    chart.figure.savefig(image, dpi=150, metadata={"Software": None}, facecolor="white")
+    image.unlink(missing_ok=True)  # never rewrite in place a file shared with a previous build
+    chart.figure.savefig(image, format="svg", metadata={"Date": None, "Creator": None}, facecolor="white")
     plt.close(chart.figure)
     _write_csv(chart.data, table)
     return {
         "name": chart.name,
         "title": chart.title,
+        "note": chart.note,
         "alt": chart.alt,
         "image": image.relative_to(out_dir).as_posix(),
         "data": table.relative_to(out_dir).as_posix(),

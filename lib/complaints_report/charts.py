@@ -1,20 +1,37 @@
-"""Charts of the annual report, in one accessible style.
+"""Charts of the annual report, in one accessible style that reads on a phone and on paper.
 
-- Colours: the Government Analysis Function accessible categorical palette
+- **Size.** Every chart is drawn :data:`WIDTH` (3.6 in, 346 CSS px) wide with its text at
+  :data:`FONT_SIZE` (13.5 pt, 18 CSS px) and saved as SVG. The web page shows it at its own size,
+  never wider, so its text is as large as the page's body text (18 px); on a 375 px phone, whose
+  text column is 343 px (341 inside the chart's frame), it shrinks to 98.6% and its text, 17.7 px,
+  stays above the phone's 17 px body text. In the PDF it is 259 pt wide with 13.5 pt text beside
+  10.5 pt body text.
+- **Layout.** Bars are horizontal, one a row, so a long name never squeezes the bars: a
+  category's name is written above its bar across the chart's width (wrapped when long), a
+  year's beside its bar; each bar carries its value at its end. There is no legend and no axis
+  to read values from: the values are written on the bars.
+- **Colours:** the Government Analysis Function accessible categorical palette
   (https://analysisfunction.civilservice.gov.uk/policy-store/data-visualisation-colours-in-charts/).
   Bars use the first colour; the reporting year is picked out in the same dark blue with
-  earlier years in grey-blue, and every bar carries its value and its category name on the
-  axis, so colour is never the only cue.
-- Titles state the finding ("85 complaints in 2020/21, slightly lower than last year's
-  figure of 89"), values are labelled directly, there are no legends.
+  earlier years in grey-blue, and every bar carries its value and its name, so colour is never
+  the only cue.
+- **Words.** The title states the chart's finding; the note (``Chart.note``) says what is
+  counted, over what period, and what a percentage is of. Both are the figure's caption in the
+  report, not drawn in the image, so they are real text that wraps and scales with the page.
+  A title's percentage is worked out from the same counts as the bar labels, by the same
+  rounding (``rounding.percent``), and the report's sentences use the same counts, so a title,
+  its labels and the text never disagree (docs/style.md, "Numbers").
 - Alt text is generated from the data: what the chart shows, with its numbers.
 - Each chart keeps the table it was drawn from, saved as CSV beside the image.
+
+A chart that would only repeat a table or a sentence is not drawn: a breakdown with one
+entry, a yearly chart with one year (``asc_charts``, ``childrens_charts``).
 """
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
+from functools import cache
 
 import matplotlib
 
@@ -22,11 +39,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
+from matplotlib.textpath import TextPath  # noqa: E402
+from matplotlib.transforms import blended_transform_factory  # noqa: E402
 
 from complaints_report import wording  # noqa: E402
 from complaints_report.rounding import percent  # noqa: E402
 from complaints_report.vocabulary import OUTCOME_LABELS  # noqa: E402
-from complaints_report.working_days import BAND_LABELS, BANDS  # noqa: E402
+from complaints_report.working_days import BAND_LABELS, BANDS, STAGE1_DAYS, STAGE1_EXTENDED_DAYS  # noqa: E402
 
 # Analysis Function accessible categorical palette, in its published order.
 PALETTE = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
@@ -35,52 +54,186 @@ MAIN = PALETTE[0]
 # against MAIN beside it (WCAG 1.4.11; Analysis Function guidance on adjacent colours).
 EARLIER = "#7692AA"
 TEXT = "#0B0C0C"
-FONT_SIZE = 12  # close to the report's body text at the size images are shown
-WIDTH = 8.0  # inches; images are shown at most about 45rem wide
+FONT = "DejaVu Sans"
+FONT_SIZE = 13.5  # points: 18 CSS px at the chart's own size, the report's body text on a large screen
+WIDTH = 3.6  # inches: 346 CSS px, so a 375 px phone (343 px of text column) shows it at 98.6%
+POINTS_PER_INCH = 72
+PX_PER_POINT = 96 / 72  # CSS pixels per point
+MARGIN = 6.0  # points of white space around the chart's content
+LINE = FONT_SIZE * 1.3  # points: one row (a line of text, or a bar and its label)
+BAR = 0.72  # a bar's thickness, as a share of its row
+LABEL_SLACK = 12.0  # points kept between a bar and the chart's right edge beside its label's measured width
 
 
 @dataclass
 class Chart:
-    """One chart: its file name, the finding it states, alt text, data and figure."""
+    """One chart: its file name, the finding it states (title), what it counts (note), alt text, data, figure."""
 
     name: str
     title: str
     alt: str
     data: pd.DataFrame
     figure: plt.Figure
+    note: str = ""
 
 
 def apply_style() -> None:
-    """One look for every chart: plain background, dark text, no top/right spines.
+    """One look for every chart: plain background, dark text, no spines.
 
     Chart text is never read as mathtext: labels come from exports, and a category such as
     ``Fee $5 and $10`` or ``$$x$$`` must print as written (the chart's side of the boundary in
-    markup.py; https://matplotlib.org/stable/users/explain/text/mathtext.html).
+    markup.py; https://matplotlib.org/stable/users/explain/text/mathtext.html). Text is drawn as
+    outlines in the SVG (``svg.fonttype: path``), so it looks the same where DejaVu Sans is not
+    installed; the fixed ``svg.hashsalt`` makes the file the same on every run.
     """
     sns.set_theme(
         style="white",
         rc={
-            "font.family": "DejaVu Sans",
+            "font.family": FONT,
             "font.size": FONT_SIZE,
-            "axes.titlesize": FONT_SIZE + 1,
+            "axes.titlesize": FONT_SIZE,
             "axes.labelsize": FONT_SIZE,
             "xtick.labelsize": FONT_SIZE,
             "ytick.labelsize": FONT_SIZE,
             "text.color": TEXT,
             "axes.labelcolor": TEXT,
+            "axes.titlecolor": TEXT,
             "xtick.color": TEXT,
             "ytick.color": TEXT,
             "axes.spines.top": False,
             "axes.spines.right": False,
+            "axes.spines.bottom": False,
+            "axes.spines.left": False,
+            "svg.fonttype": "path",
             "svg.hashsalt": "complaints-report",
             "text.parse_math": False,
         },
     )
 
 
-def _wrap(title: str) -> str:
-    """Titles wrap rather than run off the image."""
-    return textwrap.fill(title, width=70)
+# --------------------------------------------------------------------------- measuring and wrapping text
+
+
+@cache
+def text_width(text: str) -> float:
+    """The width of ``text`` in points at the chart's font size (as drawn: same font, same size)."""
+    from matplotlib.font_manager import FontProperties
+
+    if not text:
+        return 0.0
+    return TextPath((0, 0), text, size=FONT_SIZE, prop=FontProperties(family=FONT)).get_extents().width
+
+
+def wrap(text: str, width: float) -> list[str]:
+    """``text`` in lines no wider than ``width`` points, broken between words (a word longer than the
+    line is broken inside it)."""
+    lines: list[str] = []
+    for word in str(text).split():
+        while text_width(word) > width and len(word) > 1:  # a word wider than the chart
+            cut = max(1, int(len(word) * width / text_width(word)) - 1)
+            if lines and text_width(f"{lines[-1]} {word[:cut]}") <= width:
+                lines[-1] = f"{lines[-1]} {word[:cut]}"
+            else:
+                lines.append(word[:cut])
+            word = word[cut:]
+        if lines and text_width(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+# --------------------------------------------------------------------------- the one drawing routine
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a bar chart: a heading across the chart (``bar`` is None), or a bar with an optional
+    short name beside it, its length, its colour and its value label (a bar of length 0 has no bar)."""
+
+    heading: str = ""
+    name: str = ""
+    length: float | None = None
+    colour: str = MAIN
+    label: str = ""
+    height: float = 1.0  # in lines; a gap between groups is a heading row of no text, less than a line
+
+    @property
+    def is_bar(self) -> bool:
+        return self.length is not None
+
+
+GAP = Row(height=0.4)  # white space between one group of bars and the next heading
+
+
+def _heading_rows(text: str, width: float, *, first: bool = False) -> list[Row]:
+    """A heading wrapped to the chart's width, after a gap unless it is the chart's first row."""
+    return ([] if first else [GAP]) + [Row(heading=line) for line in wrap(text, width)]
+
+
+def draw_rows(rows: list[Row]) -> plt.Figure:
+    """Draw rows of headings and bars, top to bottom, :data:`WIDTH` wide: names beside bars right-aligned
+    in a column as wide as the longest, bars scaled so the longest bar and its label fit the width."""
+    apply_style()
+    width_pt = WIDTH * POINTS_PER_INCH
+    name_width = max((text_width(row.name) for row in rows if row.is_bar), default=0.0)
+    bars_left = MARGIN + (name_width + 6 if name_width else 0)
+    available = width_pt - bars_left - MARGIN
+    fits = [
+        row.length / max(available - text_width(row.label) - LABEL_SLACK, 1)
+        for row in rows
+        if row.is_bar and row.length and row.length > 0
+    ]
+    scale = max(fits, default=0) or 1  # value units per point, so that the widest bar and label fit
+    lines = sum(row.height for row in rows)
+    height_pt = LINE * lines + 2 * MARGIN
+    figure = plt.figure(figsize=(WIDTH, height_pt / POINTS_PER_INCH))
+    axes = figure.add_axes(
+        (bars_left / width_pt, MARGIN / height_pt, available / width_pt, (height_pt - 2 * MARGIN) / height_pt)
+    )
+    axes.set_xlim(0, available * scale)
+    axes.set_ylim(lines, 0)
+    axes.set_axis_off()
+    left = blended_transform_factory(figure.transFigure, axes.transData)
+    top = 0.0
+    for row in rows:
+        middle, top = top + row.height / 2, top + row.height
+        if not row.is_bar:
+            if not row.heading:
+                continue
+            axes.text(
+                MARGIN / width_pt, middle, row.heading, transform=left, va="center", ha="left", color=TEXT
+            )
+            continue
+        if row.length:
+            axes.barh(middle, row.length, height=BAR, color=row.colour, linewidth=0)
+        if row.name:
+            axes.text(
+                (bars_left - 6) / width_pt,
+                middle,
+                row.name,
+                transform=left,
+                va="center",
+                ha="right",
+                color=TEXT,
+            )
+        axes.text(
+            (row.length or 0) + 4 * scale,
+            middle,
+            row.label,
+            va="center",
+            ha="left",
+            color=TEXT,
+            clip_on=False,
+        )
+    return figure
+
+
+def _heading_width() -> float:
+    return WIDTH * POINTS_PER_INCH - 2 * MARGIN
+
+
+# --------------------------------------------------------------------------- kinds of chart
 
 
 def _label(count: int, total: int | None) -> str:
@@ -100,77 +253,64 @@ def horizontal_bars(
     with_percent: bool = True,
     total: int | None = None,
     threshold: int | None = None,
+    note: str = "",
 ) -> Chart:
-    """Categories as horizontal bars, largest at the top, each labelled with count and share.
+    """Categories as horizontal bars, largest at the top, each name above its bar and each bar labelled
+    with its count and share (shares below 10 cases are left out: counts alone, as in the text).
 
     A count suppressed for publication (None, see suppression.py) has no bar and reads
     "fewer than N"; ``total`` is then the published total the shares are of.
     """
-    apply_style()
     known = [c for c in counts.values() if c is not None]
     total = total if total is not None else sum(known)
+    with_percent = with_percent and total >= wording.SMALL_BASE
     hidden = f"fewer than {threshold}" if threshold else "not shown"
-    data = pd.DataFrame(
-        {"name": list(counts), "count": [hidden if c is None else c for c in counts.values()]}
-    )
+    data = pd.DataFrame({by: list(counts), "count": [hidden if c is None else c for c in counts.values()]})
     if with_percent:
         data["percent"] = [None if c is None else percent(c, total) for c in counts.values()]
     labels = [hidden if c is None else _label(c, total if with_percent else None) for c in counts.values()]
-    lengths = pd.DataFrame({"name": list(counts), "count": [c or 0 for c in counts.values()]})
-    height = max(2.2, 0.45 * len(data) + 1.2)
-    figure, axes = plt.subplots(figsize=(WIDTH, height), layout="constrained")
-    sns.barplot(data=lengths, y="name", x="count", color=MAIN, ax=axes, orient="h", saturation=1)
-    axes.bar_label(axes.containers[0], labels=labels, padding=4, fontsize=FONT_SIZE)
-    axes.set(xlabel=f"Number of {subject}", ylabel="")
-    axes.set_xlim(0, max(max(known, default=0) * 1.3, 1))
-    figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
+    rows: list[Row] = []
+    for index, (category, count, label) in enumerate(zip(counts, counts.values(), labels, strict=True)):
+        rows += _heading_rows(str(category), _heading_width(), first=index == 0)
+        rows.append(Row(length=count or 0, label=label))
+    figure = draw_rows(rows)
     alt = (
-        f"Horizontal bar chart. {title}. {subject.capitalize()} by {by}: "
-        + _alt_list(data["name"], labels)
-        + "."
+        f"Horizontal bar chart. {title}. {subject.capitalize()} by {by}: " + _alt_list(data[by], labels) + "."
     )
-    return Chart(name, title, alt, data, figure)
+    return Chart(name, title, alt, data, figure, note)
 
 
 def yearly_bars(
-    name: str, years: list[str], values: list[int | float], title: str, value_name: str, unit: str = ""
+    name: str,
+    years: list[str],
+    values: list[int | float],
+    title: str,
+    value_name: str,
+    unit: str = "",
+    note: str = "",
 ) -> Chart:
-    """One bar a year, oldest first, the latest in dark blue, each labelled with its value."""
-    apply_style()
+    """One bar a year, oldest at the top, the latest in dark blue, each labelled with its value."""
     data = pd.DataFrame({"year": years, value_name: values})
-    figure, axes = plt.subplots(figsize=(WIDTH, 3.6), layout="constrained")
-    colours = [EARLIER] * (len(years) - 1) + [MAIN]
-    sns.barplot(
-        data=data, x="year", y=value_name, hue="year", palette=colours, legend=False, ax=axes, saturation=1
-    )
     labels = [f"{v:,}{unit}" for v in values]
-    for container, label in zip(axes.containers, labels, strict=True):
-        axes.bar_label(container, labels=[label], padding=3, fontsize=FONT_SIZE)
-    axes.set(xlabel="Reporting year", ylabel=value_name.replace("_", " ").capitalize())
-    axes.set_ylim(0, max(max(values) * 1.2, 1))
-    figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
+    colours = [EARLIER] * (len(years) - 1) + [MAIN]
+    rows = [
+        Row(name=year, length=value, colour=colour, label=label)
+        for year, value, colour, label in zip(years, values, colours, labels, strict=True)
+    ]
+    figure = draw_rows(rows)
     alt = (
-        f"Vertical bar chart. {title}. {value_name.replace('_', ' ').capitalize()} by year: "
+        f"Bar chart, one bar a year. {title}. {value_name.replace('_', ' ').capitalize()} by year: "
         + _alt_list(years, labels)
         + "."
     )
-    return Chart(name, title, alt, data, figure)
+    return Chart(name, title, alt, data, figure, note)
 
 
-def _outcome_label(count: int, share: int | None) -> str:
-    return f"{count:,}" if share is None or pd.isna(share) else f"{count:,} ({int(share)}%)"
-
-
-def outcomes_by_year(name: str, rows: list[dict], title: str) -> Chart:
-    """Outcomes in small multiples, one panel a year, so years are told apart by position and label.
-
-    Shares are of the complaints decided (upheld, partly upheld, not upheld), as the title's
-    percentage is; withdrawn complaints are shown as a count.
-    """
-    apply_style()
+def outcomes_by_year(name: str, rows: list[dict], title: str, note: str = "") -> Chart:
+    """Outcomes compared across years: for each outcome a heading, then one bar a year (oldest first,
+    this year in dark blue) with the year beside it and the count at its end."""
     records = []
     for figures in rows:
-        decided = sum(figures.get(k, 0) for k in ("upheld", "partly_upheld", "not_upheld"))
         for outcome in ("upheld", "partly_upheld", "not_upheld", "withdrawn"):
             if outcome in figures:
                 records.append(
@@ -178,101 +318,76 @@ def outcomes_by_year(name: str, rows: list[dict], title: str) -> Chart:
                         "year": figures["year_display"],
                         "outcome": OUTCOME_LABELS[outcome],
                         "count": figures[outcome],
-                        "percent_of_decided": None
-                        if outcome == "withdrawn"
-                        else percent(figures[outcome], decided),
                     }
                 )
-    data = pd.DataFrame(records)
+    data = pd.DataFrame(records, columns=["year", "outcome", "count"])
     years = list(dict.fromkeys(data["year"]))
-    figure, axes_list = plt.subplots(
-        1, len(years), figsize=(WIDTH, 3.4), sharey=True, layout="constrained", squeeze=False
+    drawn: list[Row] = []
+    for index, outcome in enumerate(dict.fromkeys(data["outcome"])):
+        drawn += _heading_rows(outcome, _heading_width(), first=index == 0)
+        part = data[data["outcome"] == outcome]
+        for year, count in zip(part["year"], part["count"], strict=True):
+            colour = MAIN if year == years[-1] else EARLIER
+            drawn.append(Row(name=year, length=count, colour=colour, label=f"{count:,}"))
+    figure = draw_rows(drawn)
+    alt = f"Bar chart of outcomes, one bar a year for each outcome. {title}. " + " ".join(
+        f"{outcome}: " + _alt_list(part["year"], [f"{c:,}" for c in part["count"]]) + "."
+        for outcome, part in data.groupby("outcome", sort=False)
     )
-    labels = {}
-    for axes, year in zip(axes_list[0], years, strict=True):
-        part = data[data["year"] == year]
-        labels[year] = [
-            _outcome_label(c, p) for c, p in zip(part["count"], part["percent_of_decided"], strict=True)
-        ]
-        sns.barplot(
-            data=part,
-            y="outcome",
-            x="count",
-            color=MAIN if year == years[-1] else EARLIER,
-            ax=axes,
-            orient="h",
-            saturation=1,
-        )
-        axes.bar_label(axes.containers[0], labels=labels[year], padding=3, fontsize=FONT_SIZE - 1)
-        axes.set(title=year, xlabel="Complaints", ylabel="")
-        axes.set_xlim(0, max(data["count"].max() * 1.7, 1))
-    figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
-    alt = (
-        f"Bar charts side by side, one a year. {title}. Percentages are of the complaints decided. "
-        + " ".join(
-            f"{year}: " + _alt_list(data[data["year"] == year]["outcome"], labels[year]) + "."
-            for year in years
-        )
-    )
-    return Chart(name, title, alt, data, figure)
+    return Chart(name, title, alt, data, figure, note)
 
 
-def response_bands(name: str, metrics: dict, title: str) -> Chart:
+def response_bands(name: str, metrics: dict, title: str, note: str = "") -> Chart:
     counts = {BAND_LABELS[band]: metrics[band] for band in BANDS}
-    return horizontal_bars(name, counts, title, "complaints", "working days taken to respond")
+    return horizontal_bars(name, counts, title, "complaints", "working days taken to respond", note=note)
 
 
 def grouped_counts(
-    name: str, table: pd.DataFrame, title: str, subject: str, threshold: int | None = None
+    name: str, table: pd.DataFrame, title: str, subject: str, threshold: int | None = None, note: str = ""
 ) -> Chart:
-    """Several measures for a few groups (e.g. stages), as small multiples with direct labels.
+    """Several measures for a few groups (the columns after the first: stages, years): for each measure
+    (a row of ``table``) a heading, then one bar a group with the group's name beside it.
 
     Cells suppressed for publication (None) have no bar and read "fewer than N".
     """
-    apply_style()
     groups = list(table.columns[1:])
-    hidden = f"<{threshold}" if threshold else "–"
-    figure, axes_list = plt.subplots(
-        1, len(groups), figsize=(WIDTH, 3.2), sharey=True, layout="constrained", squeeze=False
-    )
+    hidden = f"fewer than {threshold}" if threshold else "not shown"
     label_column = table.columns[0]
-    lengths = table.copy()
-    for group in groups:
-        lengths[group] = [0 if pd.isna(v) else v for v in table[group]]
     published = table.copy()
     for group in groups:
         published[group] = [hidden if pd.isna(v) else int(v) for v in table[group]]
-    largest = max((v for group in groups for v in lengths[group]), default=0)
-    for axes, group in zip(axes_list[0], groups, strict=True):
-        sns.barplot(data=lengths, y=label_column, x=group, color=MAIN, ax=axes, orient="h", saturation=1)
-        axes.bar_label(
-            axes.containers[0],
-            labels=[v if isinstance(v, str) else f"{v:,}" for v in published[group]],
-            padding=3,
-            fontsize=FONT_SIZE - 1,
-        )
-        axes.set(title=group, xlabel=subject.capitalize(), ylabel="")
-        axes.set_xlim(0, max(largest * 1.4, 1))
-    figure.suptitle(_wrap(title), x=0.01, ha="left", fontweight="bold", fontsize=FONT_SIZE + 1)
-    alt = f"Bar charts side by side. {title}. " + " ".join(
-        f"{group}: "
-        + _alt_list(
-            table[label_column],
-            [v.replace("<", "fewer than ") if isinstance(v, str) else f"{v:,}" for v in published[group]],
-        )
+    drawn: list[Row] = []
+    for index, (_, row) in enumerate(published.iterrows()):
+        drawn += _heading_rows(str(row[label_column]), _heading_width(), first=index == 0)
+        for group in groups:
+            value = row[group]
+            known = not isinstance(value, str)
+            drawn.append(
+                Row(name=str(group), length=value if known else 0, label=f"{value:,}" if known else value)
+            )
+    figure = draw_rows(drawn)
+    alt = f"Bar chart. {title}. " + " ".join(
+        f"{row[label_column]}: "
+        + _alt_list(groups, [v if isinstance(v, str) else f"{v:,}" for v in (row[g] for g in groups)])
         + "."
-        for group in groups
+        for _, row in published.iterrows()
     )
-    return Chart(name, title, alt, published, figure)
+    return Chart(name, title, alt, published, figure, note)
 
 
-# --------------------------------------------------------------------------- the report's charts
+# --------------------------------------------------------------------------- wording of titles
 
 
-def _top(counts: dict[str, int | None]) -> tuple[str, int | None]:
-    """The largest entry (counts arrive largest first); its count is None if suppressed."""
-    name = next(iter(counts))
-    return name, counts[name]
+def _in_title(label: str) -> str:
+    """A category's name inside a title, as in a sentence ('quality of service'; 'SEN', 'Early Help')."""
+    from complaints_report.sentences import in_sentence
+
+    return in_sentence(label)
+
+
+def _names(names: list[str], *, start: bool = False) -> str:
+    text = wording.join([_in_title(n) for n in names])
+    return text[:1].upper() + text[1:] if start else text
 
 
 def _threshold(figures: dict) -> int | None:
@@ -284,216 +399,258 @@ def _with_trend(figures: dict, history: list[dict], key: str) -> tuple[list[str]
     return [f["year_display"] for f in known], [f[key] for f in known]
 
 
-def _count_with_change(values: list[int], title: str) -> str:
-    """A yearly chart's title, with this year's count compared with last year's when known."""
-    return title + (", " + wording.count_change(values[-1], values[-2]) if len(values) > 1 else "")
+def counts_title(subject: str, years: list[str], parts: list[int], wholes: list[int]) -> str:
+    """A yearly share's finding where a year has fewer than 10 cases: the counts, not percentages
+    ('Complaints upheld or partly upheld: 1 of 2 in 2020/21 and 2 of 3 in 2021/22')."""
+    listed = [
+        f"{part:,} of {whole:,} in {year}" for year, part, whole in zip(years, parts, wholes, strict=True)
+    ]
+    return f"{subject}: {wording.join(listed)}"
+
+
+def _small(wholes: list) -> bool:
+    return any(isinstance(whole, int) and whole < wording.SMALL_BASE for whole in wholes)
+
+
+def yearly_title(subject: str, years: list[str], values: list, unit: str = "") -> str:
+    """A yearly chart's finding: 'Complaints fell each year, from 97 in 2018/19 to 85 in 2020/21';
+    with two years 'Complaints rose from 74% in 2020/21 to 81% in 2021/22'; up and down, every year."""
+
+    def at(i: int) -> str:
+        return f"{values[i]:,}{unit} in {years[i]}"
+
+    if len(values) < 2:
+        return f"{subject}: {at(0)}"
+    steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+    if all(s == 0 for s in steps):
+        return f"{subject} stayed at {values[-1]:,}{unit} from {years[0]} to {years[-1]}"
+    if len(values) == 2:
+        return f"{subject} {'rose' if steps[0] > 0 else 'fell'} from {at(0)} to {at(1)}"
+    if all(s < 0 for s in steps) or all(s > 0 for s in steps):
+        return f"{subject} {'fell' if steps[0] < 0 else 'rose'} each year, from {at(0)} to {at(-1)}"
+    return f"{subject} went from {wording.join([at(i) for i in range(len(values))])}"
+
+
+# --------------------------------------------------------------------------- the report's charts
 
 
 def volume_chart(figures: dict, history: list[dict]) -> Chart:
-    years, values = _with_trend(figures, history, "complaints_accepted")
+    key = "complaints_accepted"
+    years, values = _with_trend(figures, history, key)
     if len(values) < len([f for f in history if "complaints_received" in f]):
-        years, values = _with_trend(figures, history, "complaints_received")
-    title = _count_with_change(
-        values, f"{wording.plural(values[-1], 'complaint')} in {figures['year_display']}"
-    )
-    return yearly_bars("volume", years, values, title, "complaints")
+        key = "complaints_received"
+        years, values = _with_trend(figures, history, key)
+    counted = "accepted" if key == "complaints_accepted" else "received"
+    note = f"Stage 1 complaints {counted} in each reporting year, from 1 April to 31 March."
+    title = yearly_title("Complaints", years, values)
+    return yearly_bars("volume", years, values, title, "complaints", note=note)
+
+
+def _leading_title(counts: dict, total: int, what: str, noun: str) -> str:
+    """A breakdown's finding, from its counts: the one or two largest entries when they make up more than
+    half of the total; else the largest (ties named together); an even spread as such."""
+    known = sorted(((n, c) for n, c in counts.items() if c is not None), key=lambda item: -item[1])
+    if not known or not total:
+        return f"{what.capitalize()} by {noun}"
+    values = [c for _, c in known]
+    if len(known) > 1 and len(set(values)) == 1:
+        return f"{what.capitalize()} were spread evenly across the {len(known)} {noun}s ({values[0]:,} each)"
+    unique_first = len(known) == 1 or values[0] > values[1]
+    if unique_first and 2 * values[0] > total:
+        return f"{_names([known[0][0]], start=True)} made up more than half of {what} ({values[0]:,} of {total:,})"
+    unique_pair = len(known) == 2 or (len(known) > 2 and values[1] > values[2])
+    if len(known) > 1 and unique_pair and 2 * (values[0] + values[1]) > total:
+        together = values[0] + values[1]
+        pair = _names([known[0][0], known[1][0]], start=True)
+        return f"{pair} made up more than half of {what} ({together:,} of {total:,})"
+    names, largest = wording.leaders(dict(known))
+    if len(names) == 1:
+        return f"{_names(names, start=True)} was the most common {noun} ({largest:,} of {total:,})"
+    return f"{_names(names, start=True)} were the most common {noun}s ({largest:,} each)"
 
 
 def category_chart(figures: dict) -> Chart:
-    names, count = wording.leaders(figures["category_counts"])
-    share = f"{percent(count, figures['complaints_accepted'])}%" if names else ""
-    if len(names) == 1:
-        title = f"{names[0]} was the most common issue ({share})"
-    elif names:
-        title = f"{wording.join(names)} were the most common issues ({share} each)"
-    else:
-        title = "Complaints by nature of issue"
+    total = figures["complaints_accepted"]
+    title = _leading_title(figures["category_counts"], total, "complaints", "issue")
+    shares = " Percentages are of all the complaints accepted." if total >= wording.SMALL_BASE else ""
+    note = f"Stage 1 complaints accepted in {figures['year_display']}, by the main issue each raised.{shares}"
     return horizontal_bars(
         "nature",
         figures["category_counts"],
         title,
         "complaints",
         "nature of issue",
-        total=figures["complaints_accepted"],
+        total=total,
         threshold=_threshold(figures),
+        note=note,
     )
 
 
 def area_chart(figures: dict, key: str = "area_counts", name: str = "areas", by: str = "area") -> Chart:
-    names, count = wording.leaders(figures[key])
-    share = f"{percent(count, figures['complaints_accepted'])}%" if names else ""
-    if len(names) == 1:
-        title = f"{names[0]} had the most complaints ({count}, {share})"
-    elif names:
-        title = f"{wording.join(names)} had the most complaints ({count} each, {share} each)"
-    else:
-        title = f"Complaints by {by}"
+    total = figures["complaints_accepted"]
+    title = _leading_title(figures[key], total, "complaints", by)
     return horizontal_bars(
         name,
         figures[key],
         title,
         "complaints",
         by,
-        total=figures["complaints_accepted"],
+        total=total,
         threshold=_threshold(figures),
+        note=f"Stage 1 complaints accepted in {figures['year_display']}, by {by}.",
     )
+
+
+def upheld_share(figures: dict) -> int | None:
+    """Upheld or partly upheld, as a percentage of the complaints decided, from the counts."""
+    decided = sum(figures.get(k) or 0 for k in ("upheld", "partly_upheld", "not_upheld"))
+    return percent((figures.get("upheld") or 0) + (figures.get("partly_upheld") or 0), decided)
 
 
 def outcomes_chart(figures: dict, history: list[dict]) -> Chart:
     rows = [f for f in history if "upheld" in f]
-    pct = figures.get("upheld_or_partly_pct")
-    title = (
-        f"{wording.share_phrase(pct).capitalize()} of the complaints decided in {figures['year_display']} "
-        f"were upheld or partly upheld ({pct}%)"
+    years = [f["year_display"] for f in rows]
+    shares = [upheld_share(f) for f in rows]
+    known = [(year, share) for year, share in zip(years, shares, strict=True) if share is not None]
+    decided = [sum(f.get(k) or 0 for k in ("upheld", "partly_upheld", "not_upheld")) for f in rows]
+    if _small(decided):
+        upheld = [(f.get("upheld") or 0) + (f.get("partly_upheld") or 0) for f in rows]
+        title = counts_title("Complaints decided that were upheld or partly upheld", years, upheld, decided)
+    else:
+        title = yearly_title(
+            "The share of complaints upheld or partly upheld",
+            [y for y, _ in known],
+            [s for _, s in known],
+            "%",
+        )
+    note = (
+        "Stage 1 complaints accepted, by outcome and year. Percentages are of the complaints decided each "
+        "year (upheld, partly upheld or not upheld)."
     )
-    return outcomes_by_year("outcomes", rows, title)
+    return outcomes_by_year("outcomes", rows, title, note=note)
 
 
 def bands_chart(figures: dict) -> Chart:
     title = f"{figures['within_10_pct']}% of responses were sent within 10 working days"
-    return response_bands("response_times", figures, title)
+    return response_bands(
+        "response_times", figures, title, note=f"Stage 1 complaints answered, {figures['year_display']}."
+    )
 
 
 def ombudsman_chart(figures: dict, history: list[dict]) -> Chart:
     years, values = _with_trend(figures, history, "ombudsman_received")
-    title = _count_with_change(
-        values,
-        f"{wording.plural(values[-1], 'complaint')} referred to the Ombudsman in {figures['year_display']}",
-    )
-    return yearly_bars("ombudsman", years, values, title, "cases")
+    title = yearly_title("New Ombudsman complaints", years, values)
+    note = "Complaints the Local Government and Social Care Ombudsman told the council about, by year."
+    return yearly_bars("ombudsman", years, values, title, "cases", note=note)
 
 
 def enquiries_chart(figures: dict) -> Chart:
-    title = wording.most_phrase(figures["member_enquiries_by_area"], "accounted for") or "Member enquiries"
-    title = title.replace("the most (", "the most Member enquiries (") if "the most (" in title else title
+    counts = figures["member_enquiries_by_area"]
+    total = figures.get("member_enquiries") or sum(n for n in counts.values() if n is not None)
+    names, largest = wording.leaders(counts)
+    if not names:
+        title = "Member enquiries by service area"
+    elif len(names) == 1:
+        share = f" ({percent(largest, total)}%)" if total >= wording.SMALL_BASE else ""
+        title = f"The largest group was {_in_title(names[0])}: {largest:,} of the {total:,} enquiries{share}"
+    else:
+        title = f"The largest groups were {_names(names)}, with {wording.no_or_count(largest, 'enquiry', 'enquiries')} each"
+    shares = " Percentages are of all the enquiries." if total >= wording.SMALL_BASE else ""
     return horizontal_bars(
         "member_enquiries",
-        figures["member_enquiries_by_area"],
+        counts,
         title,
         "enquiries",
         "service area",
-        total=figures.get("member_enquiries"),
+        total=total,
         threshold=_threshold(figures),
+        note=f"Member enquiries received in {figures['year_display']}, by service area.{shares}",
     )
 
 
 def compliments_chart(figures: dict) -> Chart:
-    title = wording.most_phrase(figures["compliments_by_team"], "received") or "Compliments by team"
-    title = title.replace("the most (", "the most compliments (")
+    from complaints_report.sentences import body_name
+
+    counts = figures["compliments_by_team"]
+    names, largest = wording.leaders(counts)
+    teams = wording.join([body_name(n) for n in names])
+    teams = teams[:1].upper() + teams[1:]
+    if not names:
+        title = "Compliments by team"
+    elif len(names) == 1:
+        title = f"{teams} received the most compliments ({largest:,})"
+    elif len(names) == len([n for n in counts.values() if n is not None]):
+        title = f"{teams} received {wording.no_or_count(largest, 'compliment')} each"
+    else:
+        title = f"{teams} received the most compliments ({largest:,} each)"
     return horizontal_bars(
         "compliments",
-        figures["compliments_by_team"],
+        counts,
         title,
         "compliments",
         "team",
         with_percent=False,
         threshold=_threshold(figures),
+        note=f"Compliments recorded in {figures['year_display']}, by the team they were for.",
     )
-
-
-def received_chart(figures: dict) -> Chart:
-    counts = {
-        "Received": figures["complaints_received"],
-        "Rejected": figures["complaints_rejected"],
-        "Accepted": figures["complaints_accepted"],
-    }
-    title = (
-        f"{figures['complaints_accepted']:,} of {wording.plural(figures['complaints_received'], 'complaint')} "
-        f"{'was' if figures['complaints_accepted'] == 1 else 'were'} accepted, "
-        f"{figures['complaints_rejected']:,} {'was' if figures['complaints_rejected'] == 1 else 'were'} rejected"
-    )
-    return horizontal_bars("received", counts, title, "complaints", "whether accepted", with_percent=False)
-
-
-def stages_chart(figures: dict) -> Chart:
-    rows = figures["stage_table"]
-    table = pd.DataFrame(
-        {
-            "Outcome": [
-                OUTCOME_LABELS[k] for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn", "open")
-            ],
-            **{
-                f"Stage {r['stage']}": [
-                    r[k] for k in ("upheld", "partly_upheld", "not_upheld", "withdrawn", "open")
-                ]
-                for r in rows
-            },
-        }
-    )
-    stage1 = rows[0]
-    most = max(("upheld", "partly_upheld", "not_upheld"), key=lambda k: stage1[k] or 0)
-    title = (
-        f"{OUTCOME_LABELS[most]} was the most common outcome at stage 1 ({stage1[most]} of "
-        f"{stage1['received']})"
-        if stage1[most]
-        else "Outcomes by stage"
-    )
-    return grouped_counts("stages", table, title, "complaints", threshold=_threshold(figures))
 
 
 def timeliness_chart(figures: dict, history: list[dict]) -> Chart:
     years, values = _with_trend(figures, history, "stage1_within_timescale_pct")
-    title = f"{values[-1]}% of stage 1 responses were within the timescale in {figures['year_display']}"
-    if len(values) > 1:
-        title += (
-            f", up from {values[-2]}%"
-            if values[-1] > values[-2]
-            else (f", down from {values[-2]}%" if values[-1] < values[-2] else ", the same as last year")
-        )
-    return yearly_bars("timeliness", years, values, title, "percent_within_timescale", unit="%")
-
-
-def ombudsman_outcomes_chart(figures: dict) -> Chart:
-    previous = figures.get("previous_year", {})
-    rows = {
-        "Received": "ombudsman_received",
-        "Investigated": "ombudsman_investigated",
-        "Fault found": "ombudsman_fault_found",
-    }
-    columns = {figures["year_display"]: [figures.get(k, 0) for k in rows.values()]}
-    if "ombudsman_received" in previous:
-        columns = {previous["year_display"]: [previous.get(k, 0) for k in rows.values()], **columns}
-    table = pd.DataFrame({"Ombudsman cases": list(rows), **columns})
-    title = (
-        f"{wording.plural(figures['ombudsman_received'], 'Ombudsman complaint')} received, "
-        f"{figures['ombudsman_fault_found']} with fault found; remedies totalled "
-        f"{wording.pounds(figures['ombudsman_remedy_total'])}"
+    subject = "Stage 1 complaints answered within the timescale"
+    rows = [f for f in history if "stage1_within_timescale_pct" in f]
+    wholes = [f.get("stage1_responded") for f in rows]
+    parts = [f.get("stage1_within_timescale") for f in rows]
+    if _small(wholes) and all(isinstance(n, int) for n in wholes + parts):
+        title = counts_title(subject, years, parts, wholes)
+    else:
+        title = yearly_title(subject, years, values, "%")
+    note = (
+        f"Stage 1 complaints with a response, answered within {STAGE1_DAYS} working days, or "
+        f"{STAGE1_EXTENDED_DAYS} where an extension was agreed, by year."
     )
-    return grouped_counts("ombudsman", table, title, "cases")
+    return yearly_bars("timeliness", years, values, title, "percent_within_timescale", unit="%", note=note)
+
+
+def _breakdown(figures: dict, key: str) -> bool:
+    """A breakdown worth a chart: two or more entries (one entry is a sentence, not a chart)."""
+    return len(figures.get(key) or {}) >= 2
+
+
+def _years(figures: dict, history: list[dict], key: str) -> bool:
+    return len([f for f in history if key in f]) >= 2
 
 
 def asc_charts(figures: dict, history: list[dict]) -> list[Chart]:
-    """Adult Social Care: the seed report's six graphs plus the Table 1 areas."""
-    charts = [volume_chart(figures, history)]
-    if figures.get("category_counts"):  # none when every complaint was rejected
+    """Adult Social Care: the seed report's graphs (volume, nature of issue, outcomes against two earlier
+    years, Ombudsman cases over the years, Member enquiries, compliments). Complaints by area are in
+    Table 1 and response times in a sentence, so neither is drawn again."""
+    charts = []
+    if _years(figures, history, "complaints_accepted") or _years(figures, history, "complaints_received"):
+        charts.append(volume_chart(figures, history))
+    if figures.get("complaints_accepted") and _breakdown(figures, "category_counts"):
         charts.append(category_chart(figures))
-    if figures.get("area_counts"):
-        charts.append(area_chart(figures))
-    if figures.get("upheld_or_partly_pct") is not None:  # absent while no complaint has been decided
+    # absent while no complaint has been decided; with one year, the outcomes are a sentence
+    if figures.get("upheld_or_partly_pct") is not None and _years(figures, history, "upheld"):
         charts.append(outcomes_chart(figures, history))
-    if figures.get("stage1_responded"):
-        charts.append(bands_chart(figures))
-    if "ombudsman_received" in figures:
+    if "ombudsman_received" in figures and _years(figures, history, "ombudsman_received"):
         charts.append(ombudsman_chart(figures, history))
-    if figures.get("member_enquiries_by_area"):
+    if _breakdown(figures, "member_enquiries_by_area"):
         charts.append(enquiries_chart(figures))
-    if figures.get("compliments_by_team"):
+    if _breakdown(figures, "compliments_by_team"):
         charts.append(compliments_chart(figures))
     return charts
 
 
 def childrens_charts(figures: dict, history: list[dict]) -> list[Chart]:
-    """Children's Services: received/accepted, departments, stages, reasons, timeliness, compliments, Ombudsman."""
-    charts = [received_chart(figures)]
-    if figures.get("team_counts"):  # none when every complaint was rejected
-        charts.append(area_chart(figures, "team_counts", "departments", "department"))
-    charts.append(stages_chart(figures))
-    if figures.get("category_counts"):
+    """Children's Services: the reasons for complaints, stage 1 timeliness over the years and compliments
+    by team. Complaints received and accepted are a sentence, departments, stages and Ombudsman cases
+    are tables (Tables 1 to 3), so none of them is drawn again."""
+    charts = []
+    if figures.get("complaints_accepted") and _breakdown(figures, "category_counts"):
         charts.append(category_chart(figures))
-    if figures.get("stage1_responded"):
+    if figures.get("stage1_responded") and _years(figures, history, "stage1_within_timescale_pct"):
         charts.append(timeliness_chart(figures, history))
-    if figures.get("compliments_by_team"):
+    if _breakdown(figures, "compliments_by_team"):
         charts.append(compliments_chart(figures))
-    if "ombudsman_received" in figures:
-        charts.append(ombudsman_outcomes_chart(figures))
     return charts

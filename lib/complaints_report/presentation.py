@@ -1,7 +1,9 @@
 """Markdown for one figure or one table, in the syntax Quarto and the built-in engine share.
 
-A figure is ``![Caption](charts/x.png){#fig-x fig-alt="..."}`` followed (in HTML only) by
-the data behind it under a disclosure; a table is a pipe table followed by its caption line
+A figure is ``![Title. [Note]{.figure-note}](charts/x.svg){#fig-x fig-alt="..."}`` followed
+(in HTML only) by the data behind it under a disclosure: the caption states the chart's finding
+(its title) and then what it counts (its note), which the page and the PDF set on a line of
+its own; a table is a pipe table followed by its caption line
 ``: Caption {#tbl-x}``. Every title, alt text, heading and cell passes through
 ``markup.py``, so whatever an export holds prints as written.
 """
@@ -126,8 +128,10 @@ def figure_markdown(chart: Chart, image: str) -> str:
     data = chart.data.copy()
     data.columns = [column_heading(str(c)) for c in data.columns]
     title = markup.text(chart.title).strip()
+    note = markup.text(chart.note).strip()
+    caption = f"{title}\\. [{note}]{{.figure-note}}" if note else title
     return (
-        f'![{title}]({image}){{#{figure_label(chart.name)} fig-alt="{markup.attribute(chart.alt)}"}}\n\n'
+        f'![{caption}]({image}){{#{figure_label(chart.name)} fig-alt="{markup.attribute(chart.alt)}"}}\n\n'
         '::: {.content-visible when-format="html"}\n'
         "<details><summary>Data for this chart</summary>\n\n"
         f"{markdown_table(data)}\n\n"
@@ -138,4 +142,5 @@ def figure_markdown(chart: Chart, image: str) -> str:
 
 def chart_summary(chart: Chart) -> str:
     """The chart's title and alt text, as the notebook shows them above the image."""
-    return f"{markup.heading(3, chart.title)}\n\n*Alt text:* {markup.text(chart.alt).strip()}"
+    note = f"{markup.text(chart.note).strip()}\n\n" if chart.note else ""
+    return f"{markup.heading(3, chart.title)}\n\n{note}*Alt text:* {markup.text(chart.alt).strip()}"

@@ -70,28 +70,39 @@ def departments_table(figures: dict) -> Table:
     return Table("table_departments", f"Complaints accepted by department in {figures['year_display']}", data)
 
 
+STAGE_MEASURES = (
+    ("received", "Received"),
+    ("statutory", "Statutory"),
+    ("corporate", "Non-statutory"),
+    ("upheld", "Upheld"),
+    ("partly_upheld", "Partly upheld"),
+    ("not_upheld", "Not upheld"),
+    ("withdrawn", "Withdrawn"),
+    ("open", "Not concluded yet"),
+)
+
+
 def stages_table(figures: dict) -> Table:
-    rows = []
+    """Complaints by stage: one column a stage, one row a measure (received, by procedure, by outcome),
+    so the table is four columns wide and fits a page and a screen (the seed's table, turned)."""
     threshold = figures.get("suppressed_below")
-    for row in figures["stage_table"]:
-        row = {k: (shown(v, threshold) if v is None else v) for k, v in row.items()}
-        rows.append(
+    stages = figures["stage_table"]
+    data = pd.DataFrame(
+        [
             {
-                "Stage": row["stage"],
-                "Received": row["received"],
-                "Statutory": row["statutory"],
-                "Non-statutory": row["corporate"],
-                "Upheld": row["upheld"],
-                "Partly upheld": row["partly_upheld"],
-                "Not upheld": row["not_upheld"],
-                "Withdrawn": row["withdrawn"],
-                "Open": row["open"],
+                "Complaints": label,
+                **{
+                    f"Stage {row['stage']}": (shown(row[key], threshold) if row[key] is None else row[key])
+                    for row in stages
+                },
             }
-        )
+            for key, label in STAGE_MEASURES
+        ]
+    )
     return Table(
         "table_stages",
         f"Complaints by stage, procedure and outcome in {figures['year_display']}",
-        pd.DataFrame(rows),
+        data,
     )
 
 
@@ -112,6 +123,8 @@ def _amount(value) -> float | None:
 
 
 def ombudsman_table(figures: dict) -> Table:
+    """The complaints the Ombudsman investigated: what each was about, its decision and the remedy.
+    Where every decision reads the same, the caption says it once instead of a column repeating it."""
     rows = [
         {
             "Complaint": _text(case.get("summary"), "Not recorded"),
@@ -122,11 +135,12 @@ def ombudsman_table(figures: dict) -> Table:
         for case in figures.get("ombudsman_cases", [])
     ]
     data = pd.DataFrame(rows, columns=["Complaint", "Ombudsman decision", "Remedy"])
-    return Table(
-        "table_ombudsman",
-        f"Complaints investigated by the Ombudsman, received in {figures['year_display']}",
-        data,
-    )
+    caption = f"Complaints investigated by the Ombudsman, received in {figures['year_display']}"
+    decisions = set(data["Ombudsman decision"])
+    if len(data) > 1 and len(decisions) == 1:
+        caption += f". The decision in each: {next(iter(decisions)).lower()}"
+        data = data.drop(columns="Ombudsman decision")
+    return Table("table_ombudsman", caption, data)
 
 
 def tables_for(service: str, figures: dict) -> list[Table]:
