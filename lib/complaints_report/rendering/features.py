@@ -37,6 +37,9 @@ SUPPORTED_FEATURES: dict[str, frozenset[str]] = {
             "callout-caution",
             "content-visible",
             "content-hidden",
+            # a span in a figure's caption holding what the chart counts (presentation.figure_markdown);
+            # pandoc's bracketed span, kept by Quarto as <span class="figure-note">
+            "figure-note",
         }
     ),
     # key="value" attributes on divs, spans and images

@@ -305,17 +305,86 @@ local callouts = {
 }
 
 -- 4b. HTML tables: column headers with scope (and a name, even if only for screen
--- readers), inside a focusable region that scrolls on small screens ----------------------
+-- readers); every body cell labelled with its column's name (data-label), so that on a
+-- narrow screen a table of class "reflow" can show each row as a block of labelled cells
+-- (report.css). A reflowed table keeps its table semantics: CSS display changes can drop
+-- them in some browsers, so its parts carry their ARIA roles explicitly. Every table sits
+-- in a focusable region that scrolls if it is still too wide. -------------------------------
+
+-- A table is reflowed on a narrow screen when it has REFLOW_COLUMNS or more columns, or when
+-- its columns cannot fit a phone's text column even with every cell wrapped at its spaces:
+-- the longest word of each column (about CHAR_PX pixels a character at the table's 16 px,
+-- bold in the header) plus each column's padding, against PHONE_PX.
+local REFLOW_COLUMNS = 4
+local CHAR_PX = 9.5
+local PADDING_PX = 12
+local PHONE_PX = 330
+
+local function longest_word(text)
+  local longest = 0
+  for word in text:gmatch("%S+") do
+    longest = math.max(longest, utf8.len(word) or #word)
+  end
+  return longest
+end
+
+local function column_words(tbl)
+  local widths = {}
+  local function measure(rows)
+    for _, row in ipairs(rows) do
+      for i, cell in ipairs(row.cells) do
+        widths[i] = math.max(widths[i] or 0, longest_word(stringify(cell.contents)))
+      end
+    end
+  end
+  measure(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do measure(body.body) end
+  return widths
+end
+
+local function needs_reflow(tbl)
+  local count = #tbl.colspecs
+  if count >= REFLOW_COLUMNS then return true end
+  local total = 0
+  for _, chars in pairs(column_words(tbl)) do total = total + chars * CHAR_PX + PADDING_PX end
+  return total > PHONE_PX
+end
 
 local html_tables = {
   Table = function(tbl)
     table_count = table_count + 1
+    local headers = {}
     for _, row in ipairs(tbl.head.rows) do
-      for _, cell in ipairs(row.cells) do
+      for i, cell in ipairs(row.cells) do
         cell.attributes.scope = "col"
         if stringify(cell.contents) == "" then  -- e.g. a DataFrame's index column
           cell.contents = { pandoc.Plain({ pandoc.Span({ pandoc.Str("Row") },
             pandoc.Attr("", { "visually-hidden" })) }) }
+        end
+        headers[i] = stringify(cell.contents)
+      end
+    end
+    local reflow = needs_reflow(tbl)
+    for _, body in ipairs(tbl.bodies) do
+      for _, row in ipairs(body.body) do
+        for i, cell in ipairs(row.cells) do
+          if headers[i] and headers[i] ~= "" then cell.attributes["data-label"] = headers[i] end
+        end
+      end
+    end
+    if reflow then
+      tbl.attr.classes:insert("reflow")
+      tbl.attr.attributes.role = "table"
+      tbl.head.attr.attributes.role = "rowgroup"
+      for _, row in ipairs(tbl.head.rows) do
+        row.attr.attributes.role = "row"
+        for _, cell in ipairs(row.cells) do cell.attributes.role = "columnheader" end
+      end
+      for _, body in ipairs(tbl.bodies) do
+        body.attr.attributes.role = "rowgroup"
+        for _, row in ipairs(body.body) do
+          row.attr.attributes.role = "row"
+          for _, cell in ipairs(row.cells) do cell.attributes.role = "cell" end
         end
       end
     end
@@ -454,6 +523,10 @@ local function typst_columns(tbl)
   return "columns: (" .. table.concat(specs, ", ") .. "),", all_auto and total > TEXT_WIDTH
 end
 
+-- A table of at most SHORT_TABLE rows is kept on one page with its caption; a longer one may run
+-- on to the next page, its header row repeated.
+local SHORT_TABLE = 12
+
 local typst_tables = {
   Table = function(tbl)
     local columns, compact = typst_columns(tbl)
@@ -465,7 +538,62 @@ local typst_tables = {
     code = code:gsub("columns: %d+,", function() return columns end, 1)
     code = code:gsub("%s+$", "")
     if compact then code = "#compact-table[\n" .. code .. "\n]" end
+    local rows = 0
+    for _, body in ipairs(tbl.bodies) do rows = rows + #body.body end
+    if rows <= SHORT_TABLE then code = "#unbroken[\n" .. code .. "\n]" end
     return pandoc.RawBlock("typst", code)
+  end,
+}
+
+-- A figure's note (a span of class figure-note in its caption: what the chart counts) on a
+-- line of its own, in regular weight under the bold title.
+local typst_notes = {
+  Span = function(span)
+    if not span.classes:includes("figure-note") then return nil end
+    local out = pandoc.Inlines({ pandoc.RawInline("typst", '#linebreak()#text(weight: "regular")[') })
+    out:extend(span.content)
+    out:insert(pandoc.RawInline("typst", "]"))
+    return out
+  end,
+}
+
+-- A paragraph that introduces what follows ("... for these reasons:", "About the North Complex
+-- Team:") is kept on the same page as the list or quote after it (keep-with-next in template.typ),
+-- and a short list is never split (unbroken): a list of at most SHORT_LIST characters, about
+-- eight lines of the page, moves to the next page whole rather than leave a bullet behind.
+local INTRODUCED = { BulletList = true, OrderedList = true, BlockQuote = true, DefinitionList = true }
+local LISTS = { BulletList = true, OrderedList = true }
+local SHORT_LIST = 700
+
+local function is_short_list(block)
+  if not LISTS[block.t] then return false end
+  local text = stringify(block)
+  return (utf8.len(text) or #text) <= SHORT_LIST
+end
+
+local function ends_with_colon(block)
+  if block.t ~= "Para" and block.t ~= "Plain" then return false end
+  return stringify(block):match(":%s*$") ~= nil
+end
+
+local typst_keep = {
+  Blocks = function(blocks)
+    local out = pandoc.Blocks({})
+    for i, block in ipairs(blocks) do
+      local following = blocks[i + 1]
+      if following and INTRODUCED[following.t] and ends_with_colon(block) then
+        out:insert(pandoc.RawBlock("typst", "#keep-with-next["))
+        out:insert(block)
+        out:insert(pandoc.RawBlock("typst", "]"))
+      elseif is_short_list(block) then
+        out:insert(pandoc.RawBlock("typst", "#unbroken["))
+        out:insert(block)
+        out:insert(pandoc.RawBlock("typst", "]"))
+      else
+        out:insert(block)
+      end
+    end
+    return out
   end,
 }
 
@@ -487,6 +615,8 @@ if IS_HTML then
   table.insert(filters, html_tables)
 end
 if IS_TYPST then
+  table.insert(filters, typst_notes)
+  table.insert(filters, typst_keep)
   table.insert(filters, typst_figures)
   table.insert(filters, typst_images)
   table.insert(filters, typst_tables)
