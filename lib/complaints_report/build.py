@@ -28,7 +28,18 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from complaints_report import cache, content, manifest, markup, narrative, paths, privacy, publishing, workers
+from complaints_report import (
+    cache,
+    content,
+    manifest,
+    markup,
+    narrative,
+    paths,
+    privacy,
+    publishing,
+    review_note,
+    workers,
+)
 from complaints_report.artefacts import INDEX_FILE, METRICS_FILE, published_files, read_json, write_json
 from complaints_report.fragments import FRAGMENTS_DIR, REGULATIONS_FILE, VALUES_FILE
 from complaints_report.vocabulary import SERVICE_NAMES
@@ -324,28 +335,34 @@ def finish(
     request: BuildRequest, staging: Path, item: Plan, engine: str, warnings: list[str], services: list[str]
 ):
     """Copy the published results from the results folder by the allow-list, record the warnings,
-    write the manifest."""
+    write the manifest and, beside the results, the reviewer's note (review_note.py)."""
     results = paths.internal_output_dir(staging, request.year.label, item.service)
     published = paths.service_output_dir(staging, request.year.label, item.service)
     publishing.copy_files(results, published, published_files(results))
     write_json(results / WARNINGS_FILE, warnings)
-    write_json(
-        published / manifest.MANIFEST_FILE,
-        manifest.manifest(
-            year=request.year.label,
-            service=item.service,
-            engine=engine,
-            formats=request.formats,
-            input_files=cache.input_files(request.data_dir),
-            options={"suppress_below": request.suppress_below, "strict": request.strict},
-            content_files=content_files(request, item.service),
-            stages={
-                "analysis": {"key": item.analysis_key, "ran": not item.reuse_analysis},
-                "render": {"key": item.render_key, "ran": True},
-                "services_in_year": services,
-            },
-            files=manifest.published_hashes(published),
-        ),
+    made_from = manifest.manifest(
+        year=request.year.label,
+        service=item.service,
+        engine=engine,
+        formats=request.formats,
+        input_files=cache.input_files(request.data_dir),
+        options={"suppress_below": request.suppress_below, "strict": request.strict},
+        content_files=content_files(request, item.service),
+        stages={
+            "analysis": {"key": item.analysis_key, "ran": not item.reuse_analysis},
+            "render": {"key": item.render_key, "ran": True},
+            "services_in_year": services,
+        },
+        files=manifest.published_hashes(published),
+    )
+    write_json(published / manifest.MANIFEST_FILE, made_from)
+    review_note.write(
+        results,
+        service=item.service,
+        year_display=request.year.display,
+        figures=read_json(results / METRICS_FILE),
+        manifest=made_from,
+        warnings=warnings,
     )
 
 

@@ -2,8 +2,8 @@
 
 ``rows read = rows counted + rows excluded``, per file, so an analyst can show that nothing
 was lost or double-counted. Written as ``rows.csv`` (case-level: it holds references, so it
-belongs outside the published folder) and summarised in the report's "About the figures"
-section.
+belongs outside the published folder) and summarised in the reviewer's note beside it
+(``review_note.py``).
 
 A row is *counted* when some figure of the build uses it: this year's figures, last year's
 (``previous_year``), the charts of recent years, or the five-year complaints trend
@@ -181,10 +181,14 @@ def summary(accounts: pd.DataFrame) -> dict:
     }
     for kind, part in accounts.groupby("kind", sort=False):
         reasons = part.loc[part["result"] == EXCLUDED, "reason"].value_counts(sort=False)
+        uses = part.loc[part["result"] == COUNTED, "reason"].value_counts(sort=False)
         result["by_kind"][kind] = {
             "read": len(part),
             "counted": int((part["result"] == COUNTED).sum()),
             "excluded": {str(reason): int(n) for reason, n in reasons.items()},
+            "counted_as": {
+                str(reason): int(n) for reason, n in uses.items()
+            },  # what each counted row is used for
         }
     assert result["rows_read"] == result["rows_counted"] + result["rows_excluded"]
     return result
