@@ -9,12 +9,16 @@ Each variant is a data folder (and a narrative folder holding only ``meta.yml``)
 - ``single``: an ASC year with one of everything and no year before it;
 - ``sparse``: an ASC year with complaints only: no enquiries, compliments or Ombudsman files;
 - ``other_council``: another council's ASC export for 2022-23, with its own team and area names
-  (long ones among them), rejected complaints and Ombudsman cases not investigated.
+  (long ones among them), rejected complaints and Ombudsman cases not investigated;
+- ``long_names``: an ASC year whose areas hold long lists of teams with long names
+  ("Safeguarding", "Assessment and care planning", "Hospital Discharge and Community Reablement
+  Team"), for the layout of tables and charts on a phone and on the page
+  (tests/test_report_layout.py).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from conftest import (
@@ -33,6 +37,7 @@ VARIANTS = {
     "single": ("asc", "2021-22"),
     "sparse": ("asc", "2021-22"),
     "other_council": ("asc", "2022-23"),
+    "long_names": ("asc", "2021-22"),
 }
 
 
@@ -268,12 +273,75 @@ def _other_council() -> dict[str, list[dict]]:
     }
 
 
+LONG_NAMES_TEAMS = {
+    # area: its teams
+    "Safeguarding": ["Adult Safeguarding Hub", "Multi-Agency Safeguarding and Deprivation of Liberty Team"],
+    "Assessment and care planning": [
+        "North Locality Assessment Team",
+        "South Locality Assessment Team",
+        "East Locality Assessment Team",
+        "West Locality Assessment Team",
+        "Learning Disabilities and Autism Assessment Team",
+    ],
+    "Hospital discharge and community reablement": [
+        "Hospital Discharge and Community Reablement Team",
+        "Occupational Therapy and Equipment Service",
+    ],
+    "Charging, financial assessment and deputyship": ["Financial Assessment and Benefits Team"],
+}
+
+
+def _long_names() -> dict[str, list[dict]]:
+    teams = [(area, team) for area, members in LONG_NAMES_TEAMS.items() for team in members]
+    categories = ["Quality of service", "Failure to take action", "Communication", "Assessment", "Charging"]
+    complaints = []
+    for year in (2020, 2021):
+        for number in range(24 if year == 2021 else 18):
+            area, team = teams[number % len(teams)]
+            received = date(year, 4 + number % 9, 1 + number)
+            complaints.append(
+                answered(
+                    f"LN{year}-{number:02d}",
+                    received,
+                    received + timedelta(days=7 + number % 4),
+                    ["upheld", "not upheld", "partly upheld"][number % 3],
+                    team=team,
+                    area=area,
+                    category=categories[number % len(categories)],
+                )
+            )
+    compliments = [
+        compliment_record(
+            f"LNK-{n}",
+            received=date(2021, 10, 4 + n),
+            team=team,
+            quote="Thank you for everything you did for my mother." if n < 3 else None,
+            publish="yes" if n < 3 else None,
+        )
+        for n, (_, team) in enumerate(teams)
+    ]
+    ombudsman = [
+        ombudsman_record(
+            "LNL-1",
+            received=date(2021, 6, 1),
+            decided=date(2021, 9, 1),
+            investigated="yes",
+            finding="fault found",
+            remedy="Apologise, review the care and support plan and pay £250 for the distress caused",
+            remedy_amount="250",
+            summary="Delays in completing a Deprivation of Liberty Safeguards assessment and review",
+        )
+    ]
+    return {"complaints": complaints, "compliments": compliments, "ombudsman": ombudsman}
+
+
 EXPORTS = {
     "zeros": _zeros,
     "ties": _ties,
     "single": _single,
     "sparse": _sparse,
     "other_council": _other_council,
+    "long_names": _long_names,
 }
 META = {
     "other_council": "council: Northshire County Council\nteam: Adults Complaints Team\nteam_short: Complaints Team\n",

@@ -466,61 +466,89 @@ local typst_figures = {
   end,
 }
 
--- Tables are left-aligned under their caption. Pandoc's widths for a pipe table are
--- shares of the widest cells in characters, which leave short columns ("Complaints",
--- "Withdrawn", "Open") narrower than their bold header, so headers ran into each other.
--- Instead, a column whose cells are all short is sized to fit its content (auto) and the
--- columns of running text share the rest of the text width (fr, in proportion to their
--- longest cell). A table without running text, or with so many short columns that they
--- could crowd the running text out, is all auto: Typst fits it to its content and, when
--- that is wider than the page, narrows the widest columns.
-local SHORT_CELL = 20    -- characters: about a quarter of the text width at table size
-local SHORT_TOTAL = 50   -- characters of short columns side by side: about half the width
+-- Tables are left-aligned under their caption, their columns sized from their content.
+-- Pandoc's widths for a pipe table are shares of the widest cells in characters: a column of
+-- long names beside a column of long lists ended narrower than its longest word, which then
+-- ran into the next column ("Safeguarding6"). Instead, each column is given at least its
+-- longest word (a header's words in bold) and, when the table is wider than the page, the
+-- rest of the text width is shared in proportion to how much more each column's longest cell
+-- would need. A table that fits is left to Typst (auto columns, as wide as their content).
+-- When even the longest words do not fit side by side, the table is set compact (smaller
+-- type, less padding; see compact-table in template.typ) and sized again; words that still
+-- cannot fit are hyphenated (template.typ), never run into their neighbour.
+local TEXT_WIDTH_PT = 453     -- A4 less the 2.5 cm margins of template.typ
+local METRICS = {
+  normal = { char = 5.6, padding = 12 },   -- DejaVu Sans at 9.5 pt: a generous average character
+  compact = { char = 5.0, padding = 8 },   -- at 8.5 pt
+}
+local BOLD = 1.1                -- a header's characters, in bold, are about a tenth wider
 
-local function cell_length(cell)
-  local text = stringify(cell.contents)
-  return utf8.len(text) or #text
-end
-
-local function longest_cells(tbl)
-  local longest = {}
-  local function measure(rows)
-    for _, row in ipairs(rows) do
-      for i, cell in ipairs(row.cells) do
-        longest[i] = math.max(longest[i] or 0, cell_length(cell))
-      end
-    end
-  end
-  measure(tbl.head.rows)
-  for _, body in ipairs(tbl.bodies) do
-    measure(body.head)
-    measure(body.body)
-  end
-  measure(tbl.foot.rows)
+local function words_of(text)
+  local longest = 0
+  for word in text:gmatch("%S+") do longest = math.max(longest, utf8.len(word) or #word) end
   return longest
 end
 
--- The columns spec, and whether the table is set compact (see compact-table in
--- template.typ): an all-auto table whose cells, side by side, would not fit the text width
--- at table size (about TEXT_WIDTH characters, counting two for each column's padding).
-local TEXT_WIDTH = 75
+local function chars_of(text)
+  return utf8.len(text) or #text
+end
 
+-- For each column: its longest word and its longest cell, in characters (header ones bold).
+local function column_sizes(tbl)
+  local word, cell = {}, {}
+  local function measure(rows, factor)
+    for _, row in ipairs(rows) do
+      for i, c in ipairs(row.cells) do
+        local text = stringify(c.contents)
+        word[i] = math.max(word[i] or 0, words_of(text) * factor)
+        cell[i] = math.max(cell[i] or 0, chars_of(text) * factor)
+      end
+    end
+  end
+  measure(tbl.head.rows, BOLD)
+  for _, body in ipairs(tbl.bodies) do
+    measure(body.head, BOLD)
+    measure(body.body, 1)
+  end
+  measure(tbl.foot.rows, 1)
+  return word, cell
+end
+
+-- Widths in points for each column, or nil when the table fits at its natural size.
+local function allocate(count, word, cell, metrics)
+  local least, wanted, total_least, total_wanted = {}, {}, 0, 0
+  for i = 1, count do
+    least[i] = (word[i] or 0) * metrics.char + metrics.padding
+    wanted[i] = math.max(least[i], (cell[i] or 0) * metrics.char + metrics.padding)
+    total_least = total_least + least[i]
+    total_wanted = total_wanted + wanted[i]
+  end
+  if total_wanted <= TEXT_WIDTH_PT then return nil, true end
+  local widths = {}
+  if total_least > TEXT_WIDTH_PT then
+    for i = 1, count do widths[i] = least[i] * TEXT_WIDTH_PT / total_least end
+    return widths, false
+  end
+  local spare, extra = TEXT_WIDTH_PT - total_least, total_wanted - total_least
+  for i = 1, count do widths[i] = least[i] + spare * (wanted[i] - least[i]) / extra end
+  return widths, true
+end
+
+-- The columns spec, and whether the table is set compact.
 local function typst_columns(tbl)
   local count = #tbl.colspecs
-  local longest = longest_cells(tbl)
-  local any_long, short_total, total = false, 0, 0
-  for i = 1, count do
-    local length = longest[i] or 0
-    total = total + length + 2
-    if length > SHORT_CELL then any_long = true else short_total = short_total + length end
+  local word, cell = column_sizes(tbl)
+  local widths, fits = allocate(count, word, cell, METRICS.normal)
+  local compact = false
+  if not fits then
+    compact = true
+    widths = allocate(count, word, cell, METRICS.compact)
   end
-  local all_auto = not any_long or short_total > SHORT_TOTAL
   local specs = {}
   for i = 1, count do
-    local length = longest[i] or 0
-    specs[i] = (not all_auto and length > SHORT_CELL) and (length .. "fr") or "auto"
+    specs[i] = widths and string.format("%.1fpt", widths[i]) or "auto"
   end
-  return "columns: (" .. table.concat(specs, ", ") .. "),", all_auto and total > TEXT_WIDTH
+  return "columns: (" .. table.concat(specs, ", ") .. "),", compact
 end
 
 -- A table of at most SHORT_TABLE rows is kept on one page with its caption; a longer one may run
