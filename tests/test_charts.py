@@ -503,3 +503,14 @@ def test_charts_do_not_change_the_figures():
     before = copy.deepcopy(figures)
     charts.asc_charts(figures, asc_history(figures))
     assert figures == before
+
+
+def test_a_title_counts_rather_than_names_many_tied_leaders():
+    issues = {"A": 5, "B": 5, "C": 5, "D": 5, "E": 4}
+    assert charts.category_chart({**asc_figures(), "category_counts": issues}).title == (
+        "Four issues were the most common (5 each)"
+    )
+    teams = {f"Team {n}": 1 for n in range(10)}
+    assert charts.compliments_chart({**asc_figures(), "compliments_by_team": teams}).title == (
+        "Each of the 10 teams received one compliment"
+    )

@@ -446,6 +446,9 @@ def volume_chart(figures: dict, history: list[dict]) -> Chart:
     return yearly_bars("volume", years, values, title, "complaints", note=note)
 
 
+MOST_NAMED = 3  # a title names at most this many tied leaders; more are counted ("Four issues were ...")
+
+
 def _leading_title(counts: dict, total: int, what: str, noun: str) -> str:
     """A breakdown's finding, from its counts: the one or two largest entries when they make up more than
     half of the total; else the largest (ties named together); an even spread as such."""
@@ -466,6 +469,8 @@ def _leading_title(counts: dict, total: int, what: str, noun: str) -> str:
     names, largest = wording.leaders(dict(known))
     if len(names) == 1:
         return f"{_names(names, start=True)} was the most common {noun} ({largest:,} of {total:,})"
+    if len(names) > MOST_NAMED:
+        return f"{wording.number_word(len(names)).capitalize()} {noun}s were the most common ({largest:,} each)"
     return f"{_names(names, start=True)} were the most common {noun}s ({largest:,} each)"
 
 
@@ -553,8 +558,14 @@ def enquiries_chart(figures: dict) -> Chart:
     elif len(names) == 1:
         share = f" ({percent(largest, total)}%)" if total >= wording.SMALL_BASE else ""
         title = f"The largest group was {_in_title(names[0])}: {largest:,} of the {total:,} enquiries{share}"
+    elif len(names) > MOST_NAMED:
+        each = wording.no_or_count(largest, "enquiry", "enquiries")
+        title = (
+            f"{wording.number_word(len(names)).capitalize()} service areas had the most enquiries, {each} each"
+        )
     else:
-        title = f"The largest groups were {_names(names)}, with {wording.no_or_count(largest, 'enquiry', 'enquiries')} each"
+        each = wording.no_or_count(largest, "enquiry", "enquiries")
+        title = f"The largest groups were {_names(names)}, with {each} each"
     shares = " Percentages are of all the enquiries." if total >= wording.SMALL_BASE else ""
     return horizontal_bars(
         "member_enquiries",
@@ -575,12 +586,17 @@ def compliments_chart(figures: dict) -> Chart:
     names, largest = wording.leaders(counts)
     teams = wording.join([body_name(n) for n in names])
     teams = teams[:1].upper() + teams[1:]
+    every = len(names) == len([n for n in counts.values() if n is not None])
     if not names:
         title = "Compliments by team"
     elif len(names) == 1:
         title = f"{teams} received the most compliments ({largest:,})"
-    elif len(names) == len([n for n in counts.values() if n is not None]):
+    elif every and len(names) > MOST_NAMED:
+        title = f"Each of the {len(names):,} teams received {wording.no_or_count(largest, 'compliment')}"
+    elif every:
         title = f"{teams} received {wording.no_or_count(largest, 'compliment')} each"
+    elif len(names) > MOST_NAMED:
+        title = f"{wording.number_word(len(names)).capitalize()} teams received the most compliments ({largest:,} each)"
     else:
         title = f"{teams} received the most compliments ({largest:,} each)"
     return horizontal_bars(

@@ -33,7 +33,7 @@ def areas_table(figures: dict) -> Table:
         teams = figures.get("area_team_counts", {}).get(area, {})
         threshold = figures.get("suppressed_below")
         split = (
-            " and ".join(f"{shown(n, threshold)} {team}" for team, n in teams.items())
+            wording.join([f"{shown(n, threshold)} {team}" for team, n in teams.items()])
             if len(teams) > 1
             else ""
         )
