@@ -258,24 +258,73 @@ def test_every_chart_has_alt_text_and_its_data_table_after_it(soup):
 # --- reflow and zoom -----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("service", SERVICES)
-def test_no_horizontal_scrolling_at_375px_and_wide_tables_scroll_in_their_own_region(open_report, service):
-    page = open_report(service, 375)
+def test_no_table_hides_a_column_and_no_caption_is_cut_off(open_report, service, width):
+    page = open_report(service, width)
     page.evaluate(OPEN_ALL_DETAILS)
     scroll_width, viewport = page.evaluate(PAGE_WIDTH)
-    assert scroll_width <= viewport, f"the page scrolls sideways at 375px ({scroll_width}px wide)"
+    assert scroll_width <= viewport, f"the page scrolls sideways at {width}px ({scroll_width}px wide)"
     tables = page.evaluate(SCROLLING_TABLES)
-    wide = [table for table in tables if table["wide"]]
-    assert wide, "at 375px some tables are wider than the screen; this test expects to check their regions"
-    for table in wide:
-        region = table["region"]
-        assert region, f"{table['caption']!r} is wide but not inside a scrolling region"
-        assert region["overflow"] in ("auto", "scroll"), f"{table['caption']!r} does not scroll"
-        assert region["tabindex"] == "0" and region["role"] == "region" and region["name"], (
-            f"{table['caption']!r}: keyboard users need to focus its region to scroll it"
-        )
+    assert tables
+    wide = [table["caption"] for table in tables if table["wide"]]
+    assert wide == [], f"at {width}px these tables are wider than the page and hide a column: {wide}"
     for table in tables:
+        region = table["region"]  # every table still sits in a region that would scroll if it had to
+        assert region and region["overflow"] in ("auto", "scroll"), table["caption"]
+        assert region["tabindex"] == "0" and region["role"] == "region" and region["name"], table["caption"]
         assert table["captionRight"] <= viewport + 1, f"the caption {table['caption']!r} is cut off"
+
+
+REFLOWED_TABLES = """() => [...document.querySelectorAll('table.reflow')].map(table => ({
+  caption: table.querySelector('caption').textContent.trim().slice(0, 60),
+  display: getComputedStyle(table.querySelector('tbody td:nth-child(2)')).display,
+  roles: [table.getAttribute('role'), table.querySelector('tbody tr').getAttribute('role'),
+          table.querySelector('tbody td').getAttribute('role'), table.querySelector('thead th').getAttribute('role')],
+  labelled: [...table.querySelectorAll('tbody td')].every(td => td.dataset.label),
+}))"""
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_a_wide_table_reflows_on_a_phone_as_labelled_cells_keeping_its_table_roles(open_report, service):
+    page = open_report(service, 375)
+    reflowed = page.evaluate(REFLOWED_TABLES)
+    assert reflowed, "the stages or areas table should reflow on a phone"
+    for table in reflowed:
+        assert table["display"] == "grid", f"{table['caption']!r} is not shown as labelled cells at 375px"
+        assert table["roles"] == ["table", "row", "cell", "columnheader"], table["caption"]
+        assert table["labelled"], f"a cell of {table['caption']!r} has no column label"
+    wide = open_report(service, 1280).evaluate(REFLOWED_TABLES)
+    assert {table["display"] for table in wide} == {"table-cell"}, "on a large screen a table is a table"
+
+
+LAYOUT_ROUNDING_PX = 0.05  # a browser lays out in 1/64 px
+CHART_TEXT = """() => {
+  const body = parseFloat(getComputedStyle(document.querySelector('main p')).fontSize);
+  return [body, [...document.querySelectorAll('figure img')].map(img => ({
+    alt: img.alt.slice(0, 50), natural: img.naturalWidth,
+    shown: img.getBoundingClientRect().width - parseFloat(getComputedStyle(img).borderLeftWidth)
+           - parseFloat(getComputedStyle(img).borderRightWidth),
+  }))];
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("service", SERVICES)
+def test_chart_text_is_at_least_as_large_as_body_text(open_report, service, width):
+    from complaints_report.charts import FONT_SIZE, PX_PER_POINT, WIDTH
+
+    natural = WIDTH * 96  # CSS px; the browser rounds the image's naturalWidth to a whole pixel
+    page = open_report(service, width)
+    body, images = page.evaluate(CHART_TEXT)
+    assert images
+    for image in images:
+        assert abs(image["natural"] - natural) <= 1, image["alt"]
+        assert image["shown"] <= natural + 0.5, f"{image['alt']!r} is enlarged"
+        text_px = FONT_SIZE * PX_PER_POINT * image["shown"] / natural
+        assert text_px >= body - LAYOUT_ROUNDING_PX, (
+            f"at {width}px the text of {image['alt']!r} is {text_px:.1f}px, body {body}px"
+        )
 
 
 @pytest.mark.parametrize("zoom", ["page zoom 200%", "text size 200%"])
