@@ -106,7 +106,7 @@ def test_the_page_holds_no_element_or_attribute_from_the_data_and_runs_nothing(h
     soup = BeautifulSoup(html, "html.parser")
     assert not soup.find(attrs={"onerror": True}) and not soup.find(attrs={"onmouseover": True})
     assert not soup.find("script") and not soup.find("b", string="A summary")
-    assert all(image["src"].startswith("data:image/png;base64,") for image in soup.find_all("img"))
+    assert all(image["src"].startswith("data:image/svg+xml;base64,") for image in soup.find_all("img"))
     assert not [a for a in soup.find_all("a", href=True) if a["href"].lower().startswith("javascript")]
     text = " ".join(soup.get_text(" ").split())
     for value in (*CATEGORIES, *TEAMS, "<script>document.title='PWNED'</script> Thank you very very"):

@@ -359,8 +359,9 @@ def test_category_sentence_names_a_tie_together_and_never_splits_it():
         "charging and delay, with 2 each (18%)."
     )
     assert said(sentences.category_sentence(f, 2)) == (
-        "Of the 11 complaints accepted, 3 (27%) were about quality of service."
-    )
+        "Of the 11 complaints accepted, 3 (27%) were about quality of service. Next came assessment, "
+        "charging and delay, with 2 each (18%)."
+    )  # a tie for second place is named whole, even beyond the limit
     top_tie = childrens_context(
         complaints_accepted=4, category_counts={"Communication": 2, "Quality of service": 2}
     )

@@ -470,7 +470,9 @@ def _leading_title(counts: dict, total: int, what: str, noun: str) -> str:
     if len(names) == 1:
         return f"{_names(names, start=True)} was the most common {noun} ({largest:,} of {total:,})"
     if len(names) > MOST_NAMED:
-        return f"{wording.number_word(len(names)).capitalize()} {noun}s were the most common ({largest:,} each)"
+        return (
+            f"{wording.number_word(len(names)).capitalize()} {noun}s were the most common ({largest:,} each)"
+        )
     return f"{_names(names, start=True)} were the most common {noun}s ({largest:,} each)"
 
 
@@ -560,9 +562,7 @@ def enquiries_chart(figures: dict) -> Chart:
         title = f"The largest group was {_in_title(names[0])}: {largest:,} of the {total:,} enquiries{share}"
     elif len(names) > MOST_NAMED:
         each = wording.no_or_count(largest, "enquiry", "enquiries")
-        title = (
-            f"{wording.number_word(len(names)).capitalize()} service areas had the most enquiries, {each} each"
-        )
+        title = f"{wording.number_word(len(names)).capitalize()} service areas had the most enquiries, {each} each"
     else:
         each = wording.no_or_count(largest, "enquiry", "enquiries")
         title = f"The largest groups were {_names(names)}, with {each} each"

@@ -289,6 +289,9 @@ def _procedures(statutory: int | None, corporate: int | None, accepted: int) -> 
 # ----------------------------------------------------------------------------- what complaints were about
 
 
+TIE_NAMED = 6  # a tie for second place is named whole up to this many entries
+
+
 def breakdown_sentences(
     f: Facts, counts: dict[str, int | None], whole: int, limit: int, noun: str, qualifier: str = ""
 ) -> list[SectionPart]:
@@ -312,7 +315,9 @@ def breakdown_sentences(
             groups.append((value, [in_sentence(name)]))
     named, entries = [], 0
     for group in groups:
-        if named and entries + len(group[1]) > limit:
+        # the first two groups are always named (a tie of up to TIE_NAMED); after them, up to the limit
+        second = len(named) == 1 and len(group[1]) <= TIE_NAMED
+        if named and entries + len(group[1]) > limit and not second:
             break
         named.append(group)
         entries += len(group[1])
