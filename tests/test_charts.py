@@ -514,3 +514,9 @@ def test_a_title_counts_rather_than_names_many_tied_leaders():
     assert charts.compliments_chart({**asc_figures(), "compliments_by_team": teams}).title == (
         "Each of the 10 teams received one compliment"
     )
+
+
+def test_no_chart_of_the_percentages_of_a_handful():
+    figures = {**childrens_figures(), "stage1_responded": 3, "stage1_within_timescale": 3}
+    history = [{**figures["previous_year"], "stage1_responded": 12}, figures]
+    assert "timeliness" not in names(charts.childrens_charts(figures, history))

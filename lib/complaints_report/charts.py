@@ -659,13 +659,20 @@ def asc_charts(figures: dict, history: list[dict]) -> list[Chart]:
 
 
 def childrens_charts(figures: dict, history: list[dict]) -> list[Chart]:
-    """Children's Services: the reasons for complaints, stage 1 timeliness over the years and compliments
-    by team. Complaints received and accepted are a sentence, departments, stages and Ombudsman cases
-    are tables (Tables 1 to 3), so none of them is drawn again."""
+    """Children's Services: the reasons for complaints, stage 1 timeliness over the years (from 10
+    complaints answered a year) and compliments by team. Complaints received and accepted are a
+    sentence; departments, stages and Ombudsman cases are tables (Tables 1 to 3), so none of them is
+    drawn again."""
     charts = []
     if figures.get("complaints_accepted") and _breakdown(figures, "category_counts"):
         charts.append(category_chart(figures))
-    if figures.get("stage1_responded") and _years(figures, history, "stage1_within_timescale_pct"):
+    # a chart of percentages of a handful would overstate them: below 10 answered, the sentence gives counts
+    answered = [f.get("stage1_responded") for f in history if "stage1_within_timescale_pct" in f]
+    if (
+        figures.get("stage1_responded")
+        and _years(figures, history, "stage1_within_timescale_pct")
+        and not _small(answered)
+    ):
         charts.append(timeliness_chart(figures, history))
     if _breakdown(figures, "compliments_by_team"):
         charts.append(compliments_chart(figures))
