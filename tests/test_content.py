@@ -252,7 +252,9 @@ def test_new_year_with_no_earlier_year(tmp_path):
         assert content.read_meta(tmp_path, ReportingYear(2022), service) == {
             "council": None,
             "team": None,
+            "team_short": None,
             "contact": {"email": None, "phone": None},
+            "allowed_identifiers": [],
         }
     assert {what for _, what in done} == {"template written"}
     assert len(done) == sum(len(s) + 1 for s in content.SECTIONS.values())

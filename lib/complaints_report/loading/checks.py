@@ -84,10 +84,10 @@ class FileCheck:
             self.references = self.read("reference", _text, report=False).values
 
     def _cells(self, position: int) -> np.ndarray:
-        cells = self.table.cells[position].to_numpy(dtype=object, copy=True)
-        for (index, where), formula in self.table.formulas.items():
-            if where == position:
-                cells[index] = Formula(formula)
+        formulas = {index: f for (index, where), f in self.table.formulas.items() if where == position}
+        cells = self.table.cells[position].to_numpy(dtype=object, copy=bool(formulas))
+        for index, formula in formulas.items():
+            cells[index] = Formula(formula)
         return cells
 
     def __len__(self) -> int:
@@ -130,7 +130,7 @@ class FileCheck:
             nothing = np.full(len(self), None, dtype=object)
             read = Read(nothing, empty, ~empty, nothing)
         else:
-            read = _read_vector(cells, parse)
+            read = _read_vector(cells, parse, text_only=not self.table.typed and not self.table.formulas)
             self.blanks[column] = read.blank
         if not report:
             return read
@@ -189,29 +189,32 @@ def _text(value: object) -> str:
     return show(value)
 
 
-def _read_vector(cells: np.ndarray, parse: Callable) -> Read:
-    """Parse each distinct value once, and spread the answers back to the rows."""
+def _read_vector(cells: np.ndarray, parse: Callable, text_only: bool = False) -> Read:
+    """Parse each distinct value once, and spread the answers back to the rows.
+
+    ``text_only``: every cell is a str (a CSV), so free text is just stripped, row by row,
+    which is quicker than finding the distinct values of a column of references.
+    """
+    if parse is _text and text_only:
+        values = np.array([cell.strip() or None for cell in cells], dtype=object)
+        empty = values == None  # noqa: E711 - elementwise on an object array
+        return Read(values, empty, np.zeros(len(cells), dtype=bool), np.full(len(cells), None, dtype=object))
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
     count = len(uniques)
     values = np.empty(count + 1, dtype=object)  # the last slot answers code -1 (a missing cell)
     errors = np.empty(count + 1, dtype=object)
     empty = np.zeros(count + 1, dtype=bool)
     empty[count] = True
-    if parse is _text and all(type(u) is str for u in uniques):  # the common case, kept quick
-        stripped = [u.strip() for u in uniques]
-        values[:count] = [s or None for s in stripped]
-        empty[:count] = [not s for s in stripped]
-    else:
-        for n, unique in enumerate(uniques):
-            if isinstance(unique, Formula):
-                errors[n] = FORMULA_PROBLEM
-            elif blank(unique):
-                empty[n] = True
-            else:
-                try:
-                    values[n] = parse(unique)
-                except ValueProblem as error:
-                    errors[n] = error
+    for n, unique in enumerate(uniques):
+        if isinstance(unique, Formula):
+            errors[n] = FORMULA_PROBLEM
+        elif blank(unique):
+            empty[n] = True
+        else:
+            try:
+                values[n] = parse(unique)
+            except ValueProblem as error:
+                errors[n] = error
     bad = np.not_equal(errors, None)
     return Read(values[codes], empty[codes], bad[codes], errors[codes])
 
@@ -452,8 +455,9 @@ def cross_row_problems(kind: str, frame: pd.DataFrame) -> list[Problem]:
                 )
             )
     if kind == "complaints":
-        stage1 = usable.loc[usable["stage"] == 1, "reference"]
-        orphans = usable[usable["stage"].isin([2, 3]) & ~usable["reference"].isin(stage1)]
+        stage1 = set(usable.loc[usable["stage"] == 1, "reference"].to_numpy(dtype=object))
+        later = usable[usable["stage"].isin([2, 3])]
+        orphans = later[[reference not in stage1 for reference in later["reference"].to_numpy(dtype=object)]]
         for record in orphans.itertuples(index=False):
             problems.append(
                 Problem(

@@ -35,8 +35,6 @@ SUFFIXES = (".csv", ".xlsx")
 HEADER_SEARCH_ROWS = 20  # title rows above the header in an export
 UTF8_BOM = b"\xef\xbb\xbf"
 SAVE_AS_CSV = "Open it in Excel and save it again as 'CSV UTF-8 (Comma delimited)'"
-# a well-formed UTF-8 sequence of two to four bytes: in a file that is not UTF-8, it means two encodings are mixed
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass
@@ -80,6 +78,27 @@ def _line_of(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
+def has_utf8_sequence(body) -> bool:
+    """Whether bytes hold a well-formed UTF-8 sequence of two to four bytes (a lead byte, then
+    continuation bytes). In a file that is not UTF-8 as a whole, that means two encodings are mixed:
+    Windows-1252 text almost never has one ("Ã©" is the classic sign of UTF-8 read as 1252)."""
+    data = np.frombuffer(body, dtype=np.uint8)
+    leads = np.flatnonzero((data >= 0xC2) & (data <= 0xF4))
+
+    def follow(n: int) -> np.ndarray:  # whether the byte n after each lead is a continuation byte
+        where = leads + n
+        inside = where < len(data)
+        found = np.zeros(len(where), dtype=bool)
+        found[inside] = (data[where[inside]] & 0xC0) == 0x80
+        return found
+
+    lead = data[leads]
+    two = (lead <= 0xDF) & follow(1)
+    three = (lead >= 0xE0) & (lead <= 0xEF) & follow(1) & follow(2)
+    four = (lead >= 0xF0) & follow(1) & follow(2) & follow(3)
+    return bool((two | three | four).any())
+
+
 def encoding_of(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
     """The Python codec a CSV's bytes are in, or the problem that stops them being read."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -105,7 +124,7 @@ def encoding_of(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as error:
         if error.reason == "unexpected end of data" and error.end >= len(body) - 1:
             return "utf-8-sig" if bom else "utf-8", None  # cut short inside a character: read what is there
-        if _UTF8_SEQUENCE.search(bytes(body)):
+        if has_utf8_sequence(body):
             line = _line_of(raw, error.start + (3 if bom else 0))
             return None, Problem(
                 name,
