@@ -196,7 +196,7 @@ def for_report(inputs: Inputs, year: ReportingYear, services=None) -> Inputs:
     frames, left_out = {}, {}
     for kind in KINDS:
         frame = inputs.frame(kind)
-        wanted = frame["service"].isin(services).to_numpy()
+        wanted = frame["service"].isin(services).to_numpy().copy()
         if kind in CASE_KINDS and len(frame):
             received = frame["received"].to_numpy()
             in_window = (received >= first) & (received < last)

@@ -237,8 +237,36 @@ def _read_csv(table: RawTable, kind: str, lookup: dict[str, str]) -> None:
     else:
         table.cells = frame.iloc[header_row:].reset_index(drop=True)
         table.rows = np.arange(header_row + 1, header_row + 1 + len(table.cells))
+        for index in _beyond_header(table.cells, len(header)):
+            _extra_cells(table, int(table.rows[index]), list(table.cells.iloc[index]), len(header))
     table.headers = [c.strip() for c in header]
     table.header_row = header_row
+
+
+def _beyond_header(cells: pd.DataFrame, width: int) -> np.ndarray:
+    """Rows with something in a cell to the right of the header's last column."""
+    extra = np.zeros(len(cells), dtype=bool)
+    for position in cells.columns[width:]:
+        column = cells[position].to_numpy(dtype=object)
+        extra |= (column != "") & ~pd.isna(column)
+    return np.flatnonzero(extra)
+
+
+def _extra_cells(table: RawTable, row: int, record: list, width: int) -> None:
+    extra = [str(c).strip() for c in record[width:] if isinstance(c, str) and c.strip()]
+    if not extra:
+        return
+    filled = max(n for n, c in enumerate(record) if isinstance(c, str) and c.strip()) + 1
+    table.problems.append(
+        Problem(
+            table.name,
+            f"has more cells than the header row ({filled} instead of {width}): "
+            f"{', '.join(repr(c) for c in extra)} would belong to no column",
+            row=row,
+            hint="A comma inside a cell that is not in quotes splits it in two: check the row, or re-save "
+            "the file from Excel",
+        )
+    )
 
 
 def _read_csv_slowly(table: RawTable, text: str, header_row: int) -> None:
@@ -248,18 +276,8 @@ def _read_csv_slowly(table: RawTable, text: str, header_row: int) -> None:
     rows, cells = [], []
     for number, record in enumerate(records[header_row:], start=header_row + 1):
         rows.append(number)
-        if len(record) > width and any(c.strip() for c in record[width:]):
-            extra = ", ".join(f"'{c.strip()}'" for c in record[width:] if c.strip())
-            table.problems.append(
-                Problem(
-                    table.name,
-                    f"has more cells than the header row ({len(record)} instead of {width}): {extra} "
-                    "would belong to no column",
-                    row=number,
-                    hint="A comma inside a cell that is not in quotes splits it in two: "
-                    "check the row, or re-save the file from Excel",
-                )
-            )
+        if len(record) > width:
+            _extra_cells(table, number, record, width)
         cells.append((record + [""] * width)[:width])
     table.cells = pd.DataFrame(cells, columns=range(width), dtype=object)
     table.rows = np.asarray(rows, dtype=np.int64)
