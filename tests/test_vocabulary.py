@@ -260,3 +260,28 @@ def test_a_vocabulary_maps_its_canonical_values_to_themselves():
 
     assert vocabulary.get("red") == "red"
     assert vocabulary.get("Scarlet") == "red"
+
+
+def test_explain_lists_every_value_group_with_its_words_and_spellings():
+    from complaints_report.vocabulary import VALUE_GROUPS, explain
+
+    text = explain()
+
+    for name, group in VALUE_GROUPS.items():
+        vocabulary = group.vocabulary()
+        assert f"\n{name}  (" in text, name
+        for canonical in group.synonyms:
+            assert f"  - {vocabulary.word(canonical)}" in text, (name, canonical)
+
+
+def test_the_data_contract_documents_every_value_group_and_word():
+    from complaints_report import paths
+    from complaints_report.vocabulary import VALUE_GROUPS
+
+    doc = (paths.PROJECT_ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
+
+    for name, group in VALUE_GROUPS.items():
+        assert f"`{name}`" in doc, name
+        for canonical in group.synonyms:
+            assert f"`{group.vocabulary().word(canonical)}`" in doc, (name, canonical)
+    assert "validate --explain" in doc
