@@ -217,3 +217,17 @@ def test_validate_content_notes_a_report_with_no_council_name(tmp_path):
 
     assert result.exit_code == 0
     assert "the report names no council" in result.output
+
+
+def test_validate_with_data_content_and_year_checks_every_figure_the_narrative_quotes(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(paths.PROJECT_ROOT / "examples" / "northfield" / "content", folder)
+    (folder / "2022-23" / "asc" / "volume.md").write_text(
+        "We accepted {{ complaints_acepted }}.", encoding="utf-8"
+    )
+    data = str(paths.PROJECT_ROOT / "examples" / "northfield" / "data")
+
+    result = run("validate", "--data", data, "--content", str(folder), "--year", "2022-23")
+
+    assert result.exit_code == 1
+    assert "volume.md" in result.output and "complaints_acepted" in result.output

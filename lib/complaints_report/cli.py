@@ -69,8 +69,9 @@ def _fail(message: str) -> None:
 
 def _problems(error: InputError) -> None:
     err.print(f"[bold red]{escape(error.summary().splitlines()[0])}[/bold red]", highlight=False)
-    for problem in error.problems:
-        err.print(f"  - {problem}", markup=False, highlight=False, soft_wrap=True)
+    # plain lines (a million problems print in seconds); Problem text is already safe to print
+    sys.stderr.write("".join(f"  - {problem}\n" for problem in error.problems))
+    sys.stderr.flush()
     err.print(
         "Fix these in the input files (or add your labels to mapping.yaml) and run the command again.",
         highlight=False,

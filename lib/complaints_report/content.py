@@ -19,13 +19,13 @@ checked against :class:`Meta` (pydantic); a report with no council name is a war
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from complaints_report import paths
 from complaints_report.problems import Problem
@@ -238,51 +238,59 @@ def _text_or_none(value):
     return value
 
 
-class Contact(BaseModel):
-    """The team's published contact details (never a personal address or number)."""
+@functools.cache
+def meta_schema():
+    """The pydantic model of meta.yml (built on first use: pydantic is slow to import)."""
+    from pydantic import BaseModel, ConfigDict, field_validator
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    class Contact(BaseModel):
+        """The team's published contact details (never a personal address or number)."""
 
-    email: str | None = None
-    phone: str | None = None
+        model_config = ConfigDict(extra="forbid", strict=True)
 
-    _blank = field_validator("email", "phone", mode="before")(_text_or_none)
+        email: str | None = None
+        phone: str | None = None
 
-    @field_validator("email")
-    @classmethod
-    def _an_email_address(cls, value):
-        if value is not None and not _EMAIL.match(value.strip()):
-            raise ValueError("is not an email address (write it as name@council.gov.uk)")
-        return value
+        _blank = field_validator("email", "phone", mode="before")(_text_or_none)
 
-    @field_validator("phone")
-    @classmethod
-    def _a_phone_number(cls, value):
-        if value is not None and not _PHONE.match(value.strip()):
-            raise ValueError("is not a telephone number (digits and spaces, e.g. 020 7946 0000)")
-        return value
+        @field_validator("email")
+        @classmethod
+        def _an_email_address(cls, value):
+            if value is not None and not _EMAIL.match(value.strip()):
+                raise ValueError("is not an email address (write it as name@council.gov.uk)")
+            return value
+
+        @field_validator("phone")
+        @classmethod
+        def _a_phone_number(cls, value):
+            if value is not None and not _PHONE.match(value.strip()):
+                raise ValueError("is not a telephone number (digits and spaces, e.g. 020 7946 0000)")
+            return value
+
+    class Meta(BaseModel):
+        """``meta.yml``: who publishes the report, and how to reach the team."""
+
+        model_config = ConfigDict(extra="forbid", strict=True)
+
+        council: str | None = None  # shown under the report's title
+        team: str | None = None  # full name, shown with the contact details
+        team_short: str | None = None  # short name for running text
+        contact: Contact | None = None
+        allowed_identifiers: list[str] | None = (
+            None  # published contact details the personal-data scan allows
+        )
+
+        _blank = field_validator("council", "team", "team_short", mode="before")(_text_or_none)
+
+        @field_validator("allowed_identifiers", mode="before")
+        @classmethod
+        def _texts(cls, value):
+            return [_text_or_none(v) or "" for v in value] if isinstance(value, list) else value
+
+    return Meta
 
 
-class Meta(BaseModel):
-    """``meta.yml``: who publishes the report, and how to reach the team."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    council: str | None = None  # shown under the report's title
-    team: str | None = None  # full name, shown with the contact details
-    team_short: str | None = None  # short name for running text
-    contact: Contact | None = None
-    allowed_identifiers: list[str] | None = None  # published contact details the personal-data scan allows
-
-    _blank = field_validator("council", "team", "team_short", mode="before")(_text_or_none)
-
-    @field_validator("allowed_identifiers", mode="before")
-    @classmethod
-    def _texts(cls, value):
-        return [_text_or_none(v) or "" for v in value] if isinstance(value, list) else value
-
-
-META_KEYS = ", ".join(Meta.model_fields)
+META_KEYS = "council, team, team_short, contact, allowed_identifiers"
 _META_EXPECTED = {
     "extra_forbidden": f"is not a meta.yml key (the keys are: {META_KEYS}, and email and phone under contact)",
     "model_type": "should hold 'email:' and 'phone:' lines, indented under it",
@@ -319,9 +327,11 @@ def meta_problems(path: Path) -> tuple[dict, list[Problem]]:
         ]
     if data is None:
         return {}, []
+    from pydantic import ValidationError
+
     lines = _lines(node)
     try:
-        Meta.model_validate(data)
+        meta_schema().model_validate(data)
     except ValidationError as error:
         problems = []
         for e in error.errors():

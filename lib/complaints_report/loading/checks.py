@@ -412,16 +412,18 @@ def typed_frame(kind: str, values: dict | None = None, file: str | None = None, 
         if column in DATE_COLUMNS.get(kind, ()):
             data[column] = np.asarray(given, dtype="datetime64[s]")
         elif column == "stage":
-            data[column] = pd.array(given, dtype="Int64")
+            missing = np.asarray(pd.isna(given), dtype=bool)
+            numbers = np.where(missing, 0, given).astype(np.int64)
+            data[column] = pd.arrays.IntegerArray(numbers, missing)
         elif column in BOOLEAN_COLUMNS:
-            data[column] = pd.Series(given, dtype=object).fillna(False).astype(bool).to_numpy()
+            data[column] = np.asarray(given == True, dtype=bool)  # noqa: E712 - None (blank) is False
         elif column in NUMBER_COLUMNS:
             data[column] = pd.Series(given, dtype=object).astype(float).to_numpy()
         else:
             data[column] = pd.array(given, dtype="str")
     data["source_file"] = pd.array(np.full(length, file, dtype=object), dtype="str")
     data["source_row"] = np.asarray(rows, dtype=np.int64)
-    return pd.DataFrame(data, columns=EMPTY_COLUMNS[kind] + SOURCE_COLUMNS)
+    return pd.DataFrame(data, columns=EMPTY_COLUMNS[kind] + SOURCE_COLUMNS, copy=False)
 
 
 # --------------------------------------------------------------------------- between rows

@@ -27,12 +27,12 @@ make them true and false), and checked with a pydantic schema; every mistake bec
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from complaints_report.problems import Problem
 from complaints_report.vocabulary import (
@@ -68,37 +68,43 @@ def _text_keys(value):
     return value
 
 
-class Section(BaseModel):
-    """A `columns:` and `values:` pair, for one file kind or shared by all."""
+@functools.cache
+def schema():
+    """The pydantic model of the whole file (built on first use: pydantic is slow to import)."""
+    from pydantic import BaseModel, ConfigDict, field_validator
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    class Section(BaseModel):
+        """A `columns:` and `values:` pair, for one file kind or shared by all."""
 
-    columns: dict[str, str] | None = None
-    values: dict[str, dict[str, Label] | None] | None = None
+        model_config = ConfigDict(extra="forbid", strict=True)
 
-    @field_validator("columns", mode="before")
-    @classmethod
-    def _column_names(cls, value):
-        return _text_keys(value)
+        columns: dict[str, str] | None = None
+        values: dict[str, dict[str, Label] | None] | None = None
 
-    @field_validator("values", mode="before")
-    @classmethod
-    def _labels(cls, value):
-        if isinstance(value, dict):
-            return {str(group): _text_keys(labels) for group, labels in value.items()}
-        return value
+        @field_validator("columns", mode="before")
+        @classmethod
+        def _column_names(cls, value):
+            return _text_keys(value)
 
+        @field_validator("values", mode="before")
+        @classmethod
+        def _labels(cls, value):
+            if isinstance(value, dict):
+                return {str(group): _text_keys(labels) for group, labels in value.items()}
+            return value
 
-class MappingFile(Section):
-    """The whole file: shared `columns:`/`values:` and a section per file kind."""
+    class MappingFile(Section):
+        """The whole file: shared `columns:`/`values:` and a section per file kind."""
 
-    complaints: Section | None = None
-    enquiries: Section | None = None
-    compliments: Section | None = None
-    ombudsman: Section | None = None
-    history: Section | None = None
-    context: Section | None = None
-    comparators: Section | None = None
+        complaints: Section | None = None
+        enquiries: Section | None = None
+        compliments: Section | None = None
+        ombudsman: Section | None = None
+        history: Section | None = None
+        context: Section | None = None
+        comparators: Section | None = None
+
+    return MappingFile
 
 
 SHARED = "shared"  # the scope of top-level entries
@@ -316,8 +322,10 @@ def read_mapping(data_dir: Path) -> tuple[Mapping, list[Problem]]:
     ]
     if data is None:
         return Mapping(lines=lines), problems
+    from pydantic import ValidationError
+
     try:
-        parsed = MappingFile.model_validate(data)
+        parsed = schema().model_validate(data)
     except ValidationError as error:
         return Mapping(lines=lines), problems + [_schema_problem(e, lines) for e in error.errors()]
     mapping = Mapping(
