@@ -175,7 +175,7 @@ def validate(
     from complaints_report.vocabulary import explain as explained
 
     if explain:
-        out.print(explained(), markup=False, highlight=False)
+        print(explained())
         if data is None and content_dir is None:
             return
     if data is None and content_dir is None:
@@ -213,7 +213,10 @@ def validate(
                 highlight=False,
             )
     if content_dir is not None:
-        out.print(f"[green]No problems found[/green] in the narrative in {escape(str(content_dir))}.")
+        out.print(
+            f"[green]No problems found[/green] in the narrative in {escape(str(content_dir))}.",
+            highlight=False,
+        )
         for note in content_notes:
             print(f"Note: {printable(note)}.")
 
