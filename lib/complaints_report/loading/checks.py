@@ -435,7 +435,8 @@ def cross_row_problems(kind: str, frame: pd.DataFrame) -> list[Problem]:
         return []
     # The contract: a complaint's reference is unique together with its stage, across services.
     keys = ["reference", "stage"] if kind == "complaints" else ["service", "reference"]
-    usable = frame.dropna(subset=keys)
+    usable = frame[[*keys, *SOURCE_COLUMNS]]  # only what the checks read: no copy of every column
+    usable = usable[usable[keys].notna().all(axis=1).to_numpy()]
     problems = []
     repeated = usable.duplicated(keys, keep="first")
     if repeated.any():
