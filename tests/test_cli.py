@@ -231,3 +231,20 @@ def test_validate_with_data_content_and_year_checks_every_figure_the_narrative_q
 
     assert result.exit_code == 1
     assert "volume.md" in result.output and "complaints_acepted" in result.output
+
+
+def test_a_meta_yml_mistake_stops_the_build_before_anything_runs(tmp_path):
+    narrative = tmp_path / "content"
+    shutil.copytree(paths.CONTENT_DIR, narrative)
+    (narrative / "2020-21" / "asc" / "meta.yml").write_text(
+        'council: Westminster City Council\ncontact: "x@y"\n'
+    )
+    out = tmp_path / "out"
+
+    result = run(
+        "build", "--year", "2020-21", "--service", "asc", "--content", str(narrative), "--out", str(out)
+    )
+
+    assert result.exit_code == 1
+    assert "meta.yml, line 2, key 'contact', value 'x@y'" in result.output
+    assert not out.exists()

@@ -247,19 +247,37 @@ def leaks(folder, exact: dict) -> tuple[list[str], int]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("service", "year"), [("asc", "2020-21"), ("childrens", "2021-22")])
-def test_no_output_of_a_suppressed_build_shows_a_hidden_count(tmp_path, service, year):
+@pytest.mark.parametrize(
+    ("council", "service", "year"),
+    [
+        ("westminster", "asc", "2020-21"),
+        ("westminster", "childrens", "2021-22"),
+        ("northfield", "asc", "2022-23"),
+    ],
+)
+def test_no_output_of_a_suppressed_build_shows_a_hidden_count(tmp_path, council, service, year):
     from complaints_report import paths
     from complaints_report.loading import load_inputs
     from complaints_report.metrics import compute_metrics
 
+    northfield = paths.PROJECT_ROOT / "examples" / "northfield"
+    data, narrative = (
+        (paths.DATA_DIR, paths.CONTENT_DIR)
+        if council == "westminster"
+        else (northfield / "data", northfield / "content")
+    )
     reporting_year = ReportingYear.parse(year)
-    folder = build(
-        BuildRequest(
-            year=reporting_year, services=[service], out_dir=tmp_path, engine="builtin", suppress_below=5
-        )
-    )[0].folder
-    exact = json.loads(json.dumps(compute_metrics(load_inputs(paths.DATA_DIR), service, reporting_year)))
+    request = BuildRequest(
+        year=reporting_year,
+        services=[service],
+        data_dir=data,
+        content_dir=narrative,
+        out_dir=tmp_path,
+        engine="builtin",
+        suppress_below=5,
+    )
+    folder = build(request)[0].folder
+    exact = json.loads(json.dumps(compute_metrics(load_inputs(data), service, reporting_year)))
 
     found, checked = leaks(folder, exact)
 
@@ -288,3 +306,77 @@ def test_the_scan_finds_a_hidden_count_shown_in_a_table_or_a_sentence(tmp_path):
     assert checked == 3
     assert any("stage 2 Withdrawn = 3" in f for f in found)
     assert any("Delay = 2" in f for f in found)
+
+
+def test_equality_counts_are_suppressed_column_by_column_with_secondary_suppression():
+    figures = {
+        "equality_counts": {
+            "sex": {"Female": 30, "Male": 19, "Not recorded": 2},
+            "age_band": {"18-64": 20, "65-84": 25, "85+": 6},
+        }
+    }
+
+    published = for_publication(figures, 5)
+
+    assert published["equality_counts"]["sex"] == {"Female": 30, "Male": None, "Not recorded": None}
+    assert published["equality_counts"]["age_band"] == {"18-64": 20, "65-84": 25, "85+": 6}
+
+
+def test_a_count_shown_under_two_names_is_hidden_under_both():
+    figures = {
+        "area_counts": {"Finance": 3, "Provider Services": 20, "Safeguarding": 9},
+        "area_team_counts": {
+            "Finance": {"Financial Assessments": 3},  # the area's only team: the same count
+            "Provider Services": {"Home Care": 12, "Reablement": 8},
+            "Safeguarding": {"Adult Safeguarding Team": 9},
+        },
+        "team_counts": {
+            "Home Care": 12,
+            "Reablement": 8,
+            "Adult Safeguarding Team": 9,
+            "Financial Assessments": 3,
+        },
+    }
+
+    published = for_publication(figures, 5)
+
+    assert published["area_counts"]["Finance"] is None
+    assert published["area_team_counts"]["Finance"]["Financial Assessments"] is None
+    assert published["team_counts"]["Financial Assessments"] is None
+    # each breakdown then needs a second hidden cell, and the same count goes under both names
+    assert published["team_counts"]["Reablement"] is None
+    assert published["area_team_counts"]["Provider Services"]["Reablement"] is None
+    assert published["area_counts"]["Safeguarding"] is None
+    assert published["team_counts"]["Adult Safeguarding Team"] is None
+
+
+def test_last_years_breakdowns_are_suppressed_too():
+    figures = {
+        "category_counts": {"Delay": 9, "Other": 8},
+        "previous_year": {"category_counts": {"Delay": 2, "Other": 12, "Charging": 7}},
+    }
+
+    published = for_publication(figures, 5)
+
+    assert published["previous_year"]["category_counts"] == {"Delay": None, "Other": 12, "Charging": None}
+    assert figures["previous_year"]["category_counts"]["Delay"] == 2
+
+
+def test_the_stages_tables_stage_1_row_is_the_headline_and_shown_as_it_is():
+    figures = {
+        "withdrawn": 2,
+        "stage_table": [
+            {"stage": 1, "received": 63, "statutory": 12, "corporate": 51, "upheld": 12, "partly_upheld": 10,
+             "not_upheld": 39, "withdrawn": 2, "open": 0},
+            {"stage": 2, "received": 12, "statutory": 4, "corporate": 8, "upheld": 1, "partly_upheld": 2,
+             "not_upheld": 1, "withdrawn": 6, "open": 2},
+        ],
+    }  # fmt: skip
+
+    published = for_publication(figures, 5)
+
+    assert published["stage_table"][0] == figures["stage_table"][0]
+    assert published["withdrawn"] == 2
+    assert (
+        published["stage_table"][1]["statutory"] is None and published["stage_table"][1]["corporate"] is None
+    )
