@@ -169,6 +169,18 @@ def tables_in(folder) -> list[tuple[str, list[list[str]]]]:
             for item in node:
                 yield from objects(item)
 
+    for notebook in sorted(folder.glob("*.ipynb")):  # the notebook's printed Markdown tables
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            for output in cell.get("outputs", []):
+                text = output.get("data", {}).get("text/markdown", "")
+                lines = ("".join(text) if isinstance(text, list) else str(text)).splitlines()
+                rows = [
+                    [c.strip() for c in line.strip().strip("|").split("|")]
+                    for line in lines
+                    if line.startswith("|")
+                ]
+                if rows:
+                    found.append((notebook.name, rows))
     for path in sorted(folder.rglob("*.json")):
         for rows in objects(json.loads(path.read_text(encoding="utf-8"))):
             found.append((path.name, rows))
@@ -197,7 +209,12 @@ def prose_in(folder) -> list[tuple[str, str]]:
                 texts = [output.get("text", "")] + list(output.get("data", {}).values())
                 for text in texts:
                     text = "".join(text) if isinstance(text, list) else str(text)
-                    found += [(notebook.name, " ".join(line.split())) for line in text.splitlines()]
+                    # a Markdown table's rows are tables (see tables_in), not sentences
+                    found += [
+                        (notebook.name, " ".join(line.split()))
+                        for line in text.splitlines()
+                        if not line.lstrip().startswith("|")
+                    ]
     return found
 
 
@@ -239,7 +256,8 @@ def leaks(folder, exact: dict) -> tuple[list[str], int]:
                 if name in row and str(value) in [c for c in row if c != name]:
                     found.append(f"{source}: row {row} shows {name} = {value} ({'/'.join(map(str, path))})")
         label = re.escape(str(name))
-        pattern = rf"\b{label}\W{{1,3}}{value}(?![\d,.%])|(?<![\d,.]){value} {label}\b"
+        # "Delay (2)", "Delay: 2" or "2 Delay": the forms a sentence, a caption or alt text gives a count in
+        pattern = rf"\b{label}(?:: | \(){value}(?![\d,.%])|(?<![\d,.]){value} {label}\b"
         for source, text in prose:
             if re.search(pattern, text):
                 found.append(f"{source}: '{text}' shows {name} = {value} ({'/'.join(map(str, path))})")
