@@ -162,11 +162,14 @@ def read_table(path: Path, kind: str, lookup: dict[str, str]) -> RawTable:
         )
         table.cells = None
     if table.cells is None and not table.problems:
+        found = ", ".join(f"'{h}'" for h in table.headers if h)
         table.problems.append(
             Problem(
                 path.name,
                 "is empty or has no header row with the expected column names",
-                hint=f"The first row should name the columns: {', '.join(COLUMNS[kind]['required'])}",
+                row=table.header_row or None,
+                hint=f"The header row should name the columns: {', '.join(COLUMNS[kind]['required'])}"
+                + (f" (its first row has: {found}; map your own names in mapping.yaml)" if found else ""),
             )
         )
     return table
