@@ -122,15 +122,18 @@ class FileCheck:
         required: bool | np.ndarray = False,
         hint: str = "",
         report: bool = True,
+        dates: bool = False,
     ) -> Read:
         """Read a column with a parser of one value; blank and bad cells are None."""
         cells = self.cells.get(column)
         if cells is None:
             empty = np.ones(len(self), dtype=bool)
             nothing = np.full(len(self), None, dtype=object)
-            read = Read(nothing, empty, ~empty, nothing)
+            values = np.full(len(self), np.datetime64("NaT", "s")) if dates else nothing
+            read = Read(values, empty, ~empty, nothing)
         else:
-            read = _read_vector(cells, parse, text_only=not self.table.typed and not self.table.formulas)
+            plain = not self.table.typed and not self.table.formulas and column in UNIQUE_COLUMNS
+            read = _read_vector(cells, parse, text_only=plain, dates=dates)
             self.blanks[column] = read.blank
         if not report:
             return read
@@ -161,8 +164,7 @@ class FileCheck:
         return self.read(column, parse, required, hint=f"Use one of: {vocabulary.accepted()}")
 
     def dates(self, column: str, required: bool = False) -> np.ndarray:
-        read = self.read(column, parse_date, required)
-        return _as_datetimes(read.values)
+        return self.read(column, parse_date, required, dates=True).values
 
     def not_before(self, later: str, later_days: np.ndarray, earlier: str, earlier_days: np.ndarray) -> None:
         """A case cannot be answered (or acknowledged, or decided) before it was received."""
@@ -189,11 +191,15 @@ def _text(value: object) -> str:
     return show(value)
 
 
-def _read_vector(cells: np.ndarray, parse: Callable, text_only: bool = False) -> Read:
+UNIQUE_COLUMNS = {"reference", "complainant"}  # text that is (nearly) different on every row
+
+
+def _read_vector(cells: np.ndarray, parse: Callable, text_only: bool = False, dates: bool = False) -> Read:
     """Parse each distinct value once, and spread the answers back to the rows.
 
-    ``text_only``: every cell is a str (a CSV), so free text is just stripped, row by row,
-    which is quicker than finding the distinct values of a column of references.
+    ``text_only``: every cell is a str (a CSV) of free text that differs on nearly every row, so
+    it is stripped row by row rather than through its distinct values. ``dates``: the values are
+    dates, answered as ``datetime64[s]`` (NaT where blank or bad) rather than Python objects.
     """
     if parse is _text and text_only:
         values = np.array([cell.strip() or None for cell in cells], dtype=object)
@@ -201,7 +207,8 @@ def _read_vector(cells: np.ndarray, parse: Callable, text_only: bool = False) ->
         return Read(values, empty, np.zeros(len(cells), dtype=bool), np.full(len(cells), None, dtype=object))
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
     count = len(uniques)
-    values = np.empty(count + 1, dtype=object)  # the last slot answers code -1 (a missing cell)
+    # the last slot answers code -1 (a missing cell)
+    values = np.full(count + 1, np.datetime64("NaT", "s")) if dates else np.empty(count + 1, dtype=object)
     errors = np.empty(count + 1, dtype=object)
     empty = np.zeros(count + 1, dtype=bool)
     empty[count] = True
@@ -217,15 +224,6 @@ def _read_vector(cells: np.ndarray, parse: Callable, text_only: bool = False) ->
                 errors[n] = error
     bad = np.not_equal(errors, None)
     return Read(values[codes], empty[codes], bad[codes], errors[codes])
-
-
-def _as_datetimes(values: np.ndarray) -> np.ndarray:
-    """Dates (or None) as datetime64[s], NaT where blank or bad."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    table = np.empty(len(uniques) + 1, dtype="datetime64[s]")
-    table[: len(uniques)] = [np.datetime64(u, "s") for u in uniques]
-    table[len(uniques)] = np.datetime64("NaT", "s")
-    return table[codes]
 
 
 # --------------------------------------------------------------------------- each kind
