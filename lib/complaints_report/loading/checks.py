@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -57,12 +58,45 @@ NUMBER_COLUMNS = {"remedy_amount", "value"}
 
 @dataclass
 class Read:
-    """One column read: a value for each row, and the rows that were blank or bad."""
+    """One column read: the answer for each distinct cell, and which distinct cell each row holds.
 
-    values: np.ndarray  # object array, None where blank or bad
-    blank: np.ndarray  # bool: the cell was empty
-    bad: np.ndarray  # bool: the cell held something that could not be read
-    errors: np.ndarray  # the ValueProblem of each bad cell (None elsewhere)
+    Answers are spread to the rows only when asked for (``values``), so a column of a million rows
+    with a few thousand distinct values costs a few thousand parses and no more.
+    """
+
+    codes: np.ndarray  # per row: the index of its distinct cell (the last one stands for a missing cell)
+    table: np.ndarray  # per distinct cell: its value, None (or NaT) where blank or bad
+    empty: np.ndarray  # per distinct cell: it was blank
+    errors: np.ndarray  # per distinct cell: the ValueProblem that made it bad, else None
+
+    @cached_property
+    def values(self) -> np.ndarray:
+        return self.table[self.codes]
+
+    @cached_property
+    def blank(self) -> np.ndarray:
+        return self.empty[self.codes]
+
+    @cached_property
+    def bad(self) -> np.ndarray:
+        return np.not_equal(self.errors, None)[self.codes]
+
+    def error(self, index: int) -> ValueProblem:
+        return self.errors[self.codes[index]]
+
+    def or_else(self, default) -> Read:
+        """The same column with ``default`` where a cell was blank (or bad)."""
+        table = self.table.copy()
+        table[pd.isna(table)] = default
+        return Read(self.codes, table, self.empty, self.errors)
+
+    def rows(self, keep: np.ndarray) -> Read:
+        """The same column, for the rows ``keep`` selects."""
+        return Read(self.codes[keep], self.table, self.empty, self.errors)
+
+    def texts(self) -> pd.api.extensions.ExtensionArray:
+        """The values as pandas' ``str`` type, converting each distinct value once."""
+        return pd.array(self.table, dtype="str").take(self.codes)
 
 
 class FileCheck:
@@ -126,11 +160,9 @@ class FileCheck:
     ) -> Read:
         """Read a column with a parser of one value; blank and bad cells are None."""
         cells = self.cells.get(column)
-        if cells is None:
-            empty = np.ones(len(self), dtype=bool)
-            nothing = np.full(len(self), None, dtype=object)
-            values = np.full(len(self), np.datetime64("NaT", "s")) if dates else nothing
-            read = Read(values, empty, ~empty, nothing)
+        if cells is None:  # the file has no such column: every cell is blank
+            missing = np.array([np.datetime64("NaT", "s")]) if dates else np.array([None], dtype=object)
+            read = Read(np.zeros(len(self), np.int64), missing, np.ones(1, bool), np.array([None], object))
         else:
             plain = not self.table.typed and not self.table.formulas and column in UNIQUE_COLUMNS
             read = _read_vector(cells, parse, text_only=plain, dates=dates)
@@ -138,7 +170,7 @@ class FileCheck:
         if not report:
             return read
         for index in np.flatnonzero(read.bad):
-            error = read.errors[index]
+            error = read.error(index)
             self.problem(index, column, cells[index], error.message, error.hint)
         for index in np.flatnonzero(read.blank & required):
             self.problem(index, column, "", REQUIRED, hint or f"Fill in '{column}' for every row")
@@ -202,13 +234,14 @@ def _read_vector(cells: np.ndarray, parse: Callable, text_only: bool = False, da
     dates, answered as ``datetime64[s]`` (NaT where blank or bad) rather than Python objects.
     """
     if parse is _text and text_only:
-        values = np.array([cell.strip() or None for cell in cells], dtype=object)
-        empty = values == None  # noqa: E711 - elementwise on an object array
-        return Read(values, empty, np.zeros(len(cells), dtype=bool), np.full(len(cells), None, dtype=object))
+        values = [cell.strip() or None for cell in cells] + [None]
+        table = np.array(values, dtype=object)
+        codes = np.arange(len(cells), dtype=np.int64)
+        return Read(codes, table, table == None, np.full(len(table), None, dtype=object))  # noqa: E711
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
     count = len(uniques)
-    # the last slot answers code -1 (a missing cell)
-    values = np.full(count + 1, np.datetime64("NaT", "s")) if dates else np.empty(count + 1, dtype=object)
+    codes[codes < 0] = count  # the last slot answers a missing cell
+    table = np.full(count + 1, np.datetime64("NaT", "s")) if dates else np.empty(count + 1, dtype=object)
     errors = np.empty(count + 1, dtype=object)
     empty = np.zeros(count + 1, dtype=bool)
     empty[count] = True
@@ -219,18 +252,18 @@ def _read_vector(cells: np.ndarray, parse: Callable, text_only: bool = False, da
             empty[n] = True
         else:
             try:
-                values[n] = parse(unique)
+                table[n] = parse(unique)
             except ValueProblem as error:
                 errors[n] = error
-    bad = np.not_equal(errors, None)
-    return Read(values[codes], empty[codes], bad[codes], errors[codes])
+    return Read(codes, table, empty, errors)
 
 
 # --------------------------------------------------------------------------- each kind
 
 
 def _complaints(check: FileCheck) -> dict:
-    service = check.choice("service", "service", required=True).values
+    services = check.choice("service", "service", required=True)
+    service = services.values
     received = check.dates("received", required=True)
     acknowledged = check.dates("acknowledged")
     responded = check.dates("responded")
@@ -244,28 +277,29 @@ def _complaints(check: FileCheck) -> dict:
     procedure_values = procedure.values.copy()
     # adult social care complaints follow the statutory 2009 regulations
     procedure_values[(service == "asc") & (procedure.blank | procedure.bad)] = "statutory"
-    team = check.text("team", required=True).values
+    teams = check.text("team", required=True)
+    team = teams.values
     area = check.text("area")
     area_values = np.where(area.blank, team, area.values)
     frame = {
-        "reference": check.text("reference", required=True).values,
-        "service": service,
+        "reference": check.text("reference", required=True),
+        "service": services,
         "stage": check.choice("stage", "stage", required=True).values,
         "procedure": procedure_values,
         "received": received,
         "acknowledged": acknowledged,
         "responded": responded,
         "extension": check.choice("extension", "yes/no").values,
-        "team": team,
+        "team": teams,
         "area": area_values,
-        "category": check.text("category", required=True).values,
-        "outcome": check.choice("outcome", "outcome").values,
-        "status": _default(check.choice("status", "status").values, "accepted"),
-        "rejection_reason": check.text("rejection_reason").values,
-        "complainant": check.text("complainant").values,
+        "category": check.text("category", required=True),
+        "outcome": check.choice("outcome", "outcome"),
+        "status": check.choice("status", "status").or_else("accepted"),
+        "rejection_reason": check.text("rejection_reason"),
+        "complainant": check.text("complainant"),
     }
     for column in EQUALITY_COLUMNS:
-        frame[column] = check.text(column).values
+        frame[column] = check.text(column)
     return frame
 
 
@@ -274,21 +308,21 @@ def _enquiries(check: FileCheck) -> dict:
     responded = check.dates("responded")
     check.not_before("responded", responded, "received", received)
     return {
-        "reference": check.text("reference", required=True).values,
-        "service": check.choice("service", "service", required=True).values,
+        "reference": check.text("reference", required=True),
+        "service": check.choice("service", "service", required=True),
         "received": received,
         "responded": responded,
-        "service_area": _default(check.text("service_area").values, "Not recorded"),
+        "service_area": check.text("service_area").or_else("Not recorded"),
     }
 
 
 def _compliments(check: FileCheck) -> dict:
     return {
-        "reference": check.text("reference", required=True).values,
-        "service": check.choice("service", "service", required=True).values,
+        "reference": check.text("reference", required=True),
+        "service": check.choice("service", "service", required=True),
         "received": check.dates("received", required=True),
-        "team": check.text("team", required=True).values,
-        "quote": check.text("quote").values,
+        "team": check.text("team", required=True),
+        "quote": check.text("quote"),
         "publish": check.choice("publish", "yes/no").values,
     }
 
@@ -298,25 +332,25 @@ def _ombudsman(check: FileCheck) -> dict:
     decided = check.dates("decided")
     check.not_before("decided", decided, "received", received)
     return {
-        "reference": check.text("reference", required=True).values,
-        "service": check.choice("service", "service", required=True).values,
+        "reference": check.text("reference", required=True),
+        "service": check.choice("service", "service", required=True),
         "received": received,
         "decided": decided,
         "investigated": check.choice("investigated", "yes/no", required=True).values,
-        "reason_not_investigated": check.text("reason_not_investigated").values,
-        "finding": check.choice("finding", "finding").values,
+        "reason_not_investigated": check.text("reason_not_investigated"),
+        "finding": check.choice("finding", "finding"),
         # the Ombudsman's decision as recorded, for the report
-        "finding_wording": check.read("finding", _text, report=False).values,
-        "remedy": check.text("remedy").values,
+        "finding_wording": check.read("finding", _text, report=False),
+        "remedy": check.text("remedy"),
         "remedy_amount": check.read("remedy_amount", parse_money).values,
-        "summary": check.text("summary").values,
-        "area": check.text("area").values,
+        "summary": check.text("summary"),
+        "area": check.text("area"),
     }
 
 
 def _published_figures(check: FileCheck, known, message: str) -> dict:
     return {
-        "service": check.choice("service", "service", required=True).values,
+        "service": check.choice("service", "service", required=True),
         "year": check.read("year", parse_year, required=True).values,
         "measure": check.measure(known, message),
         "value": check.read("value", parse_number, required=True).values,
@@ -351,12 +385,6 @@ KIND_CHECKS = {
 }
 
 
-def _default(values: np.ndarray, default) -> np.ndarray:
-    values = values.copy()
-    values[pd.isna(values)] = default
-    return values
-
-
 def empty_rows(cells: pd.DataFrame) -> np.ndarray:
     """Rows whose every cell is exactly empty (a spreadsheet's blank rows, a CSV's blank lines)."""
     empty = np.ones(len(cells), dtype=bool)
@@ -383,7 +411,10 @@ def check_file(
             spaces[index] = all(blank(table.cells.at[index, p]) for p in unmapped)
         if spaces.any():
             check.found = [found for found in check.found if not spaces[found[0]]]
-            values = {column: np.asarray(v)[~spaces] for column, v in values.items()}
+            values = {
+                c: v.rows(~spaces) if isinstance(v, Read) else np.asarray(v)[~spaces]
+                for c, v in values.items()
+            }
             _keep(table, ~spaces)
     frame = typed_frame(kind, values, table.name, table.rows)
     return frame, check.problems()
@@ -407,6 +438,12 @@ def typed_frame(kind: str, values: dict | None = None, file: str | None = None, 
         given = values.get(column)
         if given is None:
             given = np.full(length, None, dtype=object)
+        if isinstance(given, Read):
+            if column in DATE_COLUMNS.get(kind, ()) or column in BOOLEAN_COLUMNS | NUMBER_COLUMNS | {"stage"}:
+                given = given.values
+            else:
+                data[column] = given.texts()
+                continue
         if column in DATE_COLUMNS.get(kind, ()):
             data[column] = np.asarray(given, dtype="datetime64[s]")
         elif column == "stage":
