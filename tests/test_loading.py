@@ -4,6 +4,7 @@ Every problem must name the file, the row as a spreadsheet user sees it (header 
 the reference, the column and the offending value.
 """
 
+import sys
 from datetime import date
 
 import pandas as pd
@@ -1270,3 +1271,10 @@ def test_for_report_keeps_the_years_a_report_reads_and_counts_the_rest(data_dir,
     assert compute_metrics(trimmed, "asc", ReportingYear(2021)) == compute_metrics(
         inputs, "asc", ReportingYear(2021)
     )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc is what is tuned")
+def test_freed_memory_is_kept_for_reuse_on_linux():
+    from complaints_report.loading.allocator import keep_freed_memory
+
+    assert keep_freed_memory() is True

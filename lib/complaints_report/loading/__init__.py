@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from complaints_report.loading.allocator import keep_freed_memory
 from complaints_report.loading.checks import (
     DATE_COLUMNS,
     EMPTY_COLUMNS,
@@ -96,6 +97,7 @@ class Inputs:
 
 def check_inputs(data_dir: Path, mapping: Mapping | None = None) -> tuple[Inputs | None, list[Problem]]:
     """Every problem in a data folder, and the inputs when there are none."""
+    keep_freed_memory()  # see allocator.py: halves the time a million rows take
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         return None, [
