@@ -39,12 +39,12 @@ test-fast: setup ## Unit tests only (no report builds, no browser)
 	$(PY) -m pytest -m "not slow" tests
 
 lint: setup ## Check code style with ruff
-	$(BIN)/ruff check lib tests data benchmarks
-	$(BIN)/ruff format --check lib tests data benchmarks
+	$(BIN)/ruff check lib tests data benchmarks examples
+	$(BIN)/ruff format --check lib tests data benchmarks examples
 
 format: setup ## Format code with ruff
-	$(BIN)/ruff check --fix lib tests data benchmarks
-	$(BIN)/ruff format lib tests data benchmarks
+	$(BIN)/ruff check --fix lib tests data benchmarks examples
+	$(BIN)/ruff format lib tests data benchmarks examples
 
 validate-example: setup ## Check the bundled example exports
 	$(BIN)/complaints-report validate --data data

@@ -256,7 +256,7 @@ def test_a_reporting_year_problem_says_how_to_write_one(actions_file):
 
 
 def test_the_agreed_year_is_not_checked_against_a_year_that_is_not_given(actions_file):
-    write_file(actions_file, [HEADER, row(agreed="2030-31")])
+    write_file(actions_file, [HEADER, row(agreed="2026-27")])
     assert check_actions(actions_file)[1] == []
 
 

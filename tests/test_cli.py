@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from complaints_report import paths
@@ -132,3 +133,134 @@ def test_a_build_with_nothing_changed_says_so_and_force_rebuilds(built_copy):
 def test_build_help_names_force():
     result = run("build", "--help")
     assert "--force" in result.output
+
+
+# --------------------------------------------------------------------------- a council of its own (issue 12)
+
+
+def test_init_starts_a_councils_narrative_with_its_name_and_empty_contact_details(tmp_path):
+    folder = tmp_path / "northfield" / "content"
+
+    result = run(
+        "init", "--council", "Northfield Borough Council", "--content", str(folder), "--year", "2022-23"
+    )
+
+    assert result.exit_code == 0, result.output
+    for service in ("asc", "childrens"):
+        meta = yaml.safe_load((folder / "2022-23" / service / "meta.yml").read_text(encoding="utf-8"))
+        assert meta["council"] == "Northfield Borough Council"
+        assert meta["contact"] == {"email": None, "phone": None} and meta["team"] is None
+    written = [p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()]
+    assert len(written) == 13 + 16 + 2
+    assert not any("Westminster" in text or "westminster" in text for text in written)
+
+
+def test_init_will_not_start_a_council_in_the_bundled_example_or_over_existing_narrative(tmp_path):
+    bundled = run("init", "--council", "Northfield Borough Council", "--content", str(paths.CONTENT_DIR))
+    assert bundled.exit_code == 1 and "bundled example" in bundled.output
+
+    folder = tmp_path / "content"
+    run("init", "--council", "Northfield Borough Council", "--content", str(folder), "--year", "2022-23")
+    again = run(
+        "init", "--council", "Northfield Borough Council", "--content", str(folder), "--year", "2023-24"
+    )
+    assert again.exit_code == 1 and "new-year 2023-24" in again.output
+
+
+@pytest.mark.parametrize("inside", [".", "reports"])
+def test_out_equal_to_or_inside_data_is_a_usage_error(tmp_path, inside):
+    data = tmp_path / "exports"
+    shutil.copytree(paths.DATA_DIR, data)
+    out = data / inside
+
+    result = run("build", "--year", "2020-21", "--data", str(data), "--out", str(out), "--engine", "builtin")
+
+    assert result.exit_code == 2
+    assert "--out" in result.output and "--data" in result.output
+    assert sorted(p.name for p in data.iterdir()) == sorted(p.name for p in paths.DATA_DIR.iterdir())
+
+
+def test_out_inside_content_is_a_usage_error(tmp_path):
+    result = run("build", "--year", "2020-21", "--content", str(tmp_path), "--out", str(tmp_path / "out"))
+
+    assert result.exit_code == 2 and "--content" in result.output
+
+
+@pytest.mark.parametrize("year", ["1899-00", "2202-03"])
+def test_an_implausible_year_is_a_usage_error_with_the_range(year):
+    result = run("build", "--year", year)
+
+    assert result.exit_code == 2
+    assert "1990-91" in result.output
+
+
+def test_validate_explain_lists_the_value_groups_in_the_analysts_words():
+    result = run("validate", "--explain")
+
+    assert result.exit_code == 0
+    for group in ("service", "stage", "procedure", "outcome", "status", "yes/no", "finding"):
+        assert f"\n{group}  (" in result.output, group
+    assert "partly upheld  (also: partially upheld, part upheld)" in result.output
+    assert "partly_upheld" not in result.output and "True" not in result.output
+
+
+def test_validate_without_anything_to_check_is_a_usage_error():
+    assert run("validate").exit_code == 2
+
+
+def test_validate_content_names_a_meta_yml_mistake_by_file_line_and_key(tmp_path):
+    folder = tmp_path / "content"
+    run("init", "--council", "Northfield Borough Council", "--content", str(folder), "--year", "2022-23")
+    meta = folder / "2022-23" / "asc" / "meta.yml"
+    meta.write_text('council: Northfield Borough Council\ncontact: "x@y"\n', encoding="utf-8")
+    (folder / "2022-23" / "asc" / "volumes.md").write_text("Text.", encoding="utf-8")
+
+    result = run("validate", "--content", str(folder))
+
+    assert result.exit_code == 1
+    assert (
+        "meta.yml, line 2, key 'contact', value 'x@y': should hold 'email:' and 'phone:' lines"
+        in result.output
+    )
+    assert "volumes.md: is not a section of the Adult Social Care report" in result.output
+
+
+def test_validate_content_notes_a_report_with_no_council_name(tmp_path):
+    folder = tmp_path / "content"
+    run("new-year", "2022-23", "--content", str(folder))
+
+    result = run("validate", "--content", str(folder))
+
+    assert result.exit_code == 0
+    assert "the report names no council" in result.output
+
+
+def test_validate_with_data_content_and_year_checks_every_figure_the_narrative_quotes(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(paths.PROJECT_ROOT / "examples" / "northfield" / "content", folder)
+    (folder / "2022-23" / "asc" / "volume.md").write_text(
+        "We accepted {{ complaints_acepted }}.", encoding="utf-8"
+    )
+    data = str(paths.PROJECT_ROOT / "examples" / "northfield" / "data")
+
+    result = run("validate", "--data", data, "--content", str(folder), "--year", "2022-23")
+
+    assert result.exit_code == 1
+    assert "volume.md" in result.output and "complaints_acepted" in result.output
+
+
+def test_a_meta_yml_mistake_stops_the_build_before_anything_runs(tmp_path):
+    narrative = tmp_path / "content"
+    shutil.copytree(paths.CONTENT_DIR, narrative)
+    (narrative / "2020-21" / "asc" / "meta.yml").write_text(
+        'council: Westminster City Council\ncontact: "x@y"\n'
+    )
+    out = tmp_path / "out"
+
+    result = run(
+        "build", "--year", "2020-21", "--service", "asc", "--content", str(narrative), "--out", str(out)
+    )
+
+    assert result.exit_code == 1
+    assert "meta.yml, line 2, key 'contact', value 'x@y'" in result.output
+    assert not out.exists()

@@ -277,7 +277,9 @@ def test_new_year_with_no_earlier_year(tmp_path):
         assert content.read_meta(tmp_path, ReportingYear(2022), service) == {
             "council": None,
             "team": None,
+            "team_short": None,
             "contact": {"email": None, "phone": None},
+            "allowed_identifiers": [],
         }
     assert {what for _, what in done} == {"template written"}
     assert len(done) == sum(len(s) + 1 for s in content.SECTIONS.values())
@@ -289,3 +291,83 @@ def test_latest_year_before(tmp_path):
     write_year(tmp_path, ReportingYear(2021))
     assert content.latest_year_before(tmp_path, ReportingYear(2022), "asc") == ReportingYear(2021)
     assert content.latest_year_before(tmp_path, ReportingYear(2021), "asc") == ReportingYear(2019)
+
+
+# --------------------------------------------------------------------------- meta.yml checked (issue 12)
+
+
+def write_meta(content_dir, text: str, service: str = "asc"):
+    folder = content_dir / YEAR.label / service
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "meta.yml").write_text(text, encoding="utf-8")
+    return folder / "meta.yml"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "expected"),
+    [
+        ('contact: "x@y"\n', "line 1, key 'contact', value 'x@y'", "should hold 'email:' and 'phone:' lines"),
+        ("contact:\n  email: x@y\n", "line 2, key 'contact: email', value 'x@y'", "is not an email address"),
+        ("contact:\n  phone: ring the office\n", "key 'contact: phone'", "is not a telephone number"),
+        ("councl: Northfield\n", "line 1, key 'councl'", "is not a meta.yml key"),
+        ("allowed_identifiers: 01632 960123\n", "key 'allowed_identifiers'", "should be a list"),
+    ],
+)
+def test_a_meta_yml_mistake_is_refused_naming_the_file_the_key_and_what_is_expected(
+    tmp_path, text, where, expected
+):
+    path = write_meta(tmp_path, text)
+
+    with pytest.raises(ContentError) as error:
+        content.read_meta(tmp_path, YEAR, "asc")
+
+    assert str(error.value).startswith(content.shown_path(path))
+    assert where in str(error.value) and expected in str(error.value)
+
+
+def test_published_contact_details_pass_the_check(tmp_path):
+    write_meta(
+        tmp_path,
+        "council: Northfield Borough Council\ncontact:\n  email: complaints@northfield.example\n"
+        "  phone: 01632 960123 or 0800 000 0000\nallowed_identifiers:\n  - 01632 960123\n",
+    )
+
+    assert content.read_meta(tmp_path, YEAR, "asc")["contact"]["phone"] == "01632 960123 or 0800 000 0000"
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"), [(None, True), ("council:\n", True), ("council: Northfield\n", False)]
+)
+def test_a_report_that_would_name_no_council_is_warned_about(tmp_path, text, warned):
+    if text is not None:
+        write_meta(tmp_path, text)
+
+    warnings = content.council_warnings(tmp_path, YEAR, "asc")
+
+    assert bool(warnings) == warned
+    if warned:
+        assert "names no council" in warnings[0] and "meta.yml" in warnings[0]
+
+
+def test_init_names_the_council_and_copies_nothing_from_another(tmp_path):
+    write_year(tmp_path / "content", ReportingYear(2020))  # a year of some other council's narrative nearby
+    done = content.init_council(tmp_path / "mine", "King's Lynn: West Norfolk", YEAR, services=("asc",))
+
+    assert {what for _, what in done} == {"template written"}
+    assert content.read_meta(tmp_path / "mine", YEAR, "asc")["council"] == "King's Lynn: West Norfolk"
+    assert content.council_warnings(tmp_path / "mine", YEAR, "asc") == []
+    assert content.missing_sections(tmp_path / "mine", YEAR, "asc") == [s.title for s in content.ASC_SECTIONS]
+
+
+def test_check_content_finds_a_file_that_is_no_section_and_a_folder_that_is_no_year(tmp_path):
+    content.init_council(tmp_path, "Northfield Borough Council", YEAR)
+    (tmp_path / YEAR.label / "asc" / "volumes.md").write_text("Text.", encoding="utf-8")
+    (tmp_path / "2022").mkdir()
+
+    problems, notes = content.check_content(tmp_path)
+
+    assert {p.message.split(",")[0] for p in problems} == {
+        "is not a year folder",
+        "is not a section of the Adult Social Care report",
+    }
+    assert len(notes) == 2 and all("still to write" in note for note in notes)

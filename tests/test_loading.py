@@ -4,6 +4,7 @@ Every problem must name the file, the row as a spreadsheet user sees it (header 
 the reference, the column and the offending value.
 """
 
+import sys
 from datetime import date
 
 import pandas as pd
@@ -857,3 +858,423 @@ def test_notes_point_out_a_response_without_an_outcome_and_an_adult_escalation(l
     assert len(found) == 2
     assert "row 2, reference C1: has a response date but no outcome" in found[0]
     assert "reference C2: an Adult Social Care complaint at stage 2" in found[1]
+
+
+# ----------------------------------------------------------------------------- the interface (schema.py)
+
+
+def test_the_checked_frames_keep_the_interface_the_metrics_rely_on(
+    data_dir, write_csv, write_xlsx, complaint
+):
+    from complaints_report.loading.schema import validate
+
+    write_csv(
+        "complaints_a.csv", [complaint("C1", outcome="Part upheld", responded="2021-05-20", extension="Y")]
+    )
+    write_xlsx("complaints_b.xlsx", [complaint("C2", service="Children", procedure="Non-statutory")])
+
+    inputs = load_inputs(data_dir)
+
+    validate(inputs)  # pandera: columns in order, dtypes, canonical values
+    assert (
+        list(inputs.complaints["outcome"]) == ["partly_upheld", None]
+        or inputs.complaints["outcome"].iloc[1] != inputs.complaints["outcome"].iloc[1]
+    )
+    assert inputs.complaints["received"].dtype == "datetime64[s]"
+    assert pd.isna(inputs.complaints["responded"].iloc[1])
+
+
+def test_the_example_data_and_northfield_keep_the_interface():
+    from complaints_report import paths
+    from complaints_report.loading.schema import validate
+
+    for folder in (paths.DATA_DIR, paths.PROJECT_ROOT / "examples" / "northfield" / "data"):
+        validate(load_inputs(folder))
+
+
+# ----------------------------------------------------------------------------- mapping.yaml per file kind (issue 12)
+
+
+def write_mapping(data_dir, text: str) -> None:
+    (data_dir / "mapping.yaml").write_text(text, encoding="utf-8")
+
+
+def test_one_header_may_mean_the_service_in_complaints_and_the_sub_area_in_enquiries(
+    data_dir, write_csv, complaint, enquiry
+):
+    write_mapping(data_dir, "complaints:\n  columns:\n    Service Area: service\n")
+    record = complaint("C1", service="Adult Social Care")
+    record["Service Area"] = record.pop("service")
+    write_csv("complaints.csv", [record], columns=list(record))
+    write_csv(
+        "enquiries.csv",
+        [{"reference": "E1", "service": "asc", "received": "2021-05-04", "Service Area": "Home Care"}],
+        columns=["reference", "service", "received", "Service Area"],
+    )
+
+    inputs = load_inputs(data_dir)
+
+    assert inputs.complaints.iloc[0]["service"] == "asc"
+    assert inputs.enquiries.iloc[0]["service_area"] == "Home Care"
+
+
+def test_an_ombudsman_mapping_does_not_rename_the_complaints_own_column(
+    data_dir, write_csv, complaint, ombudsman_case
+):
+    write_mapping(data_dir, "ombudsman:\n  columns:\n    Category: service\n")
+    write_csv("complaints.csv", [complaint("C1", category="Delay")])
+    case = ombudsman_case("L1")
+    case["Category"] = case.pop("service")
+    write_csv("ombudsman.csv", [case], columns=list(case))
+
+    inputs = load_inputs(data_dir)
+
+    assert inputs.complaints.iloc[0]["category"] == "Delay"
+    assert inputs.ombudsman.iloc[0]["service"] == "asc"
+
+
+def test_two_headers_for_one_column_are_a_problem_naming_the_file_and_both_headers(
+    data_dir, write_csv, complaint
+):
+    write_mapping(data_dir, "enquiries:\n  columns:\n    Team: service_area\n")
+    write_csv("complaints.csv", [complaint("C1")])
+    write_csv(
+        "enquiries.csv",
+        [
+            {
+                "reference": "E1",
+                "service": "asc",
+                "received": "2021-05-04",
+                "Service Area": "Home Care",
+                "Team": "X",
+            }
+        ],
+        columns=["reference", "service", "received", "Service Area", "Team"],
+    )
+
+    problem = the_problem(data_dir)
+
+    assert_names(problem, "enquiries.csv", row=1, column="service_area", value="Team")
+    assert (
+        "two headers for the column 'service_area': 'Service Area' (column D) and 'Team' (column E)"
+        in str(problem)
+    )
+
+
+def test_a_header_that_appears_twice_is_a_problem_not_a_dropped_column(data_dir):
+    (data_dir / "complaints.csv").write_text(
+        "reference,service,stage,received,team,category,Team\nC1,asc,1,2021-05-04,Reablement,Delay,Finance\n",
+        encoding="utf-8",
+    )
+
+    problem = the_problem(data_dir)
+
+    assert_names(problem, "complaints.csv", row=1, column="team", value="Team")
+    assert "has the header 'Team' twice, in columns E and G" in str(problem)
+
+
+def test_a_mapping_entry_that_matches_no_header_is_a_problem_with_the_likely_header(
+    data_dir, write_csv, complaint
+):
+    write_mapping(data_dir, "complaints:\n  columns:\n    Outcome Descripton: outcome\n")
+    record = complaint("C1", responded="2021-05-10", outcome="upheld")
+    record["Outcome Description"] = record.pop("outcome")
+    write_csv("complaints.csv", [record], columns=list(record))
+
+    problem = the_problem(data_dir)
+
+    assert problem.file == "mapping.yaml" and problem.line == 3
+    assert problem.key == "complaints: columns: Outcome Descripton"
+    assert "matches no header in any complaints file (complaints.csv)" in str(problem)
+    assert "Did you mean 'Outcome Description'?" in str(problem)
+
+
+def test_a_shared_mapping_entry_still_applies_to_every_kind(data_dir, write_csv, complaint, enquiry):
+    write_mapping(data_dir, "columns:\n  Date Received: received\n")
+    for name, record in (("complaints.csv", complaint("C1")), ("enquiries.csv", enquiry("E1"))):
+        record["Date Received"] = record.pop("received")
+        write_csv(name, [record], columns=list(record))
+
+    inputs = load_inputs(data_dir)
+
+    assert (
+        inputs.complaints.iloc[0]["received"]
+        == inputs.enquiries.iloc[0]["received"]
+        == pd.Timestamp(2021, 5, 4)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("complaint:\n  columns:\n    Case Ref: reference\n", "complaint", "Did you mean 'complaints'?"),
+        (
+            "complaints:\n  colums:\n    Case Ref: reference\n",
+            "complaints: colums",
+            "holds 'columns:' and 'values:'",
+        ),
+        ("complaints:\n  columns: Case Ref\n", "complaints: columns", "'name: value' lines"),
+        ("complaints:\n  columns:\n    Case Ref: [reference]\n", "complaints: columns: Case Ref", "one name"),
+        (
+            "complaints:\n  columns:\n    Case Ref: referenc\n",
+            "complaints: columns: Case Ref",
+            "Did you mean 'reference'?",
+        ),
+        (
+            "complaints:\n  values:\n    outcome:\n      Founded: proven\n",
+            "complaints: values: outcome: Founded",
+            "partly upheld",
+        ),
+        (
+            "complaints:\n  values:\n    finding:\n      Advice: no fault\n",
+            "complaints: values: finding: Advice",
+            "'ombudsman: values: finding:'",
+        ),
+        ("values:\n  outcomes:\n    Founded: upheld\n", "values: outcomes: Founded", "validate --explain"),
+        (
+            "complaints:\n  columns:\n    Case Ref: reference\n    case_ref: reference\n",
+            "complaints: columns: case_ref",
+            "already on line 3",
+        ),
+    ],
+)
+def test_every_mistake_in_mapping_yaml_names_the_line_the_key_and_what_is_expected(
+    data_dir, write_csv, complaint, text, key, expected
+):
+    write_mapping(data_dir, text)
+    record = complaint("C1")
+    record["Case Ref"] = record.pop("reference")
+    write_csv("complaints.csv", [record], columns=list(record))
+
+    problems = [p for p in problems_in(data_dir) if p.file == "mapping.yaml"]
+
+    assert any(p.key == key and expected in str(p) and p.line for p in problems), "\n".join(
+        map(str, problems)
+    )
+
+
+def test_yes_and_no_in_mapping_yaml_stay_words(data_dir, write_csv, compliment, complaint):
+    write_mapping(data_dir, "compliments:\n  values:\n    publish:\n      OK: yes\n      No thanks: no\n")
+    write_csv("complaints.csv", [complaint("C1")])
+    write_csv("compliments.csv", [compliment("K1", publish="OK"), compliment("K2", publish="No thanks")])
+
+    assert list(load_inputs(data_dir).compliments["publish"]) == [True, False]
+
+
+# ----------------------------------------------------------------------------- values in the analyst's words (issue 12)
+
+
+@pytest.mark.parametrize(
+    ("kind", "column", "value", "words", "internal"),
+    [
+        (
+            "complaints",
+            "outcome",
+            "resolved",
+            "upheld, partly upheld, not upheld, withdrawn",
+            "partly_upheld",
+        ),
+        ("compliments", "publish", "perhaps", "Use one of: yes, no", "True, False"),
+    ],
+)
+def test_a_hint_uses_the_words_an_analyst_writes(
+    data_dir, write_csv, complaint, compliment, kind, column, value, words, internal
+):
+    write_csv("complaints.csv", [complaint("C1", **({column: value} if kind == "complaints" else {}))])
+    if kind == "compliments":
+        write_csv("compliments.csv", [compliment("K1", **{column: value})])
+
+    message = str(the_problem(data_dir))
+
+    assert words in message and internal not in message
+    assert f"under '{kind}: values:" in message
+
+
+def test_unknown_ombudsman_wording_is_refused_with_the_findings_and_where_to_map_it(
+    data_dir, write_csv, complaint, ombudsman_case
+):
+    write_csv("complaints.csv", [complaint("C1")])
+    write_csv("ombudsman.csv", [ombudsman_case("L1", investigated="no", finding="Advice given")])
+
+    problem = the_problem(data_dir)
+
+    assert_names(problem, "ombudsman.csv", row=2, reference="L1", column="finding", value="Advice given")
+    assert "is not a known Ombudsman finding" in str(problem)
+    assert "fault found, no fault, closed after initial enquiries" in str(problem)
+    assert "'ombudsman: values: finding:'" in str(problem)
+
+
+def test_the_ombudsmans_wording_maps_per_file_kind(data_dir, write_csv, complaint, ombudsman_case):
+    write_mapping(
+        data_dir, "ombudsman:\n  values:\n    finding:\n      Advice given: closed after initial enquiries\n"
+    )
+    write_csv("complaints.csv", [complaint("C1")])
+    write_csv(
+        "ombudsman.csv",
+        [
+            ombudsman_case("L1", finding="Advice given"),
+            ombudsman_case("L2", investigated="yes", finding="Not upheld: no fault"),
+            ombudsman_case("L3", finding="Closed after initial enquiries - no fault"),
+            ombudsman_case("L4", investigated="yes", finding="Upheld: maladministration and injustice"),
+        ],
+    )
+
+    findings = list(load_inputs(data_dir).ombudsman["finding"])
+
+    assert findings == [
+        "closed_after_initial_enquiries",
+        "no_fault",
+        "closed_after_initial_enquiries",
+        "fault_found",
+    ]
+
+
+# ----------------------------------------------------------------------------- the edges (issue 12)
+
+
+def test_a_bom_in_front_of_windows_1252_text_is_read_as_windows_1252(data_dir, complaint):
+    text = "reference,service,stage,received,team,category\nC1,asc,1,04/05/2021,Carers\u2019 £ team,Delay\n"
+    (data_dir / "complaints.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("cp1252"))
+
+    row = load_inputs(data_dir).complaints.iloc[0]
+
+    assert (row["reference"], row["team"]) == ("C1", "Carers\u2019 £ team")
+
+
+def test_a_file_mixing_utf8_and_windows_1252_is_refused_with_the_line(data_dir):
+    header = b"reference,service,stage,received,team,category\n"
+    good = "C1,asc,1,04/05/2021,Carers\u2019 team,Delay\n".encode()
+    bad = "C2,asc,1,04/05/2021,Carers\u2019 team,Delay\n".encode("cp1252")
+    (data_dir / "complaints.csv").write_bytes(header + good + bad)
+
+    problem = the_problem(data_dir)
+
+    assert_names(problem, "complaints.csv")
+    assert "mixes two text encodings" in str(problem) and "line 3" in str(problem)
+    assert "CSV UTF-8" in str(problem)
+
+
+def test_nul_bytes_are_refused_and_never_printed(data_dir):
+    (data_dir / "complaints.csv").write_bytes(
+        b"reference,service,stage,received,team,category\nC1,asc,1,04/05/2021,Re\x00ablement,Delay\n"
+    )
+
+    problem = the_problem(data_dir)
+
+    assert "NUL" in str(problem) and "line 2" in str(problem)
+    assert "\x00" not in str(problem)
+
+
+def test_a_utf16_file_is_refused_with_what_to_do(data_dir):
+    (data_dir / "complaints.csv").write_bytes("reference,service\nC1,asc\n".encode("utf-16"))
+
+    problem = the_problem(data_dir)
+
+    assert "UTF-16" in str(problem) and "CSV UTF-8" in str(problem)
+
+
+def test_control_characters_in_a_value_are_printed_as_escapes():
+    problem = Problem(
+        "complaints.csv", "is not a date", row=2, column="received", value="soon\x00\x1b[31m\nlater"
+    )
+
+    assert str(problem).startswith(
+        "complaints.csv, row 2, column 'received', value 'soon\\x00\\x1b[31m\\nlater'"
+    )
+
+
+def test_a_formula_with_no_saved_value_is_refused_not_read_as_blank(data_dir, write_xlsx, complaint):
+    from openpyxl import load_workbook
+
+    path = write_xlsx("complaints.xlsx", [complaint("C1", responded=date(2021, 5, 10), outcome="upheld")])
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    column = [c.value for c in sheet[1]].index("responded") + 1
+    sheet.cell(row=2, column=column, value="=B2+7")  # saved by a program, not Excel: no cached result
+    workbook.save(path)
+
+    problem = the_problem(data_dir)
+
+    assert_names(problem, "complaints.xlsx", row=2, reference="C1", column="responded", value="=B2+7")
+    assert "formula" in str(problem) and "save it" in str(problem)
+
+
+def test_the_missing_column_message_lists_the_exports_real_headers(data_dir, write_csv, complaint):
+    record = complaint("C1")
+    record["Nature of Complaint"] = record.pop("category")
+    write_csv("complaints.csv", [record], columns=list(record))
+
+    problem = the_problem(data_dir)
+
+    assert_names(problem, "complaints.csv", row=1, column="category")
+    assert "'Nature of Complaint'" in str(problem) and "'reference'" in str(problem)
+    assert "under 'complaints: columns:'" in str(problem)
+
+
+def test_a_row_longer_than_its_header_is_a_problem_and_later_rows_keep_their_numbers(data_dir):
+    (data_dir / "complaints.csv").write_text(
+        "reference,service,stage,received,team,category\n"
+        "C1,asc,1,2021-05-04,Reablement, Finance,Delay\n"
+        "C2,asc,1,soon,Reablement,Delay\n",
+        encoding="utf-8",
+    )
+
+    problems = problems_in(data_dir)
+
+    assert [(p.row, p.column) for p in problems] == [(2, None), (3, "received")]
+    assert "more cells than the header row" in str(problems[0])
+
+
+def test_title_rows_above_a_csv_header_are_skipped(data_dir):
+    (data_dir / "complaints.csv").write_text(
+        "Complaints case list\nExported 04/04/2023\n\n"
+        "reference,service,stage,received,team,category\nC1,asc,1,2021-05-04,Reablement,Delay\n",
+        encoding="utf-8",
+    )
+
+    complaints = load_inputs(data_dir).complaints
+
+    assert (complaints.iloc[0]["reference"], complaints.iloc[0]["source_row"]) == ("C1", 5)
+
+
+def test_a_row_of_spaces_is_a_blank_row(data_dir):
+    (data_dir / "complaints.csv").write_text(
+        "reference,service,stage,received,team,category\n  , ,,, ,\nC1,asc,1,2021-05-04,Reablement,Delay\n",
+        encoding="utf-8",
+    )
+
+    assert list(load_inputs(data_dir).complaints["source_row"]) == [3]
+
+
+# ----------------------------------------------------------------------------- a build's inputs (for_report)
+
+
+def test_for_report_keeps_the_years_a_report_reads_and_counts_the_rest(data_dir, write_csv, complaint):
+    from complaints_report.loading import for_report
+
+    write_csv(
+        "complaints.csv",
+        [
+            complaint("OLD", received="2005-06-01"),
+            complaint("C2014", received="2014-06-01"),
+            complaint("C2016", received="2016-06-01"),
+            complaint("C2021", received="2021-06-01"),
+            complaint("K2021", service="childrens", procedure="statutory", received="2021-06-01"),
+        ],
+    )
+    inputs = load_inputs(data_dir)
+
+    trimmed = for_report(inputs, ReportingYear(2021), ["asc"])
+
+    assert list(trimmed.complaints["reference"]) == ["OLD", "C2016", "C2021"]  # the earliest row is kept
+    assert trimmed.rows_left_out["complaints"] == 2
+    assert compute_metrics(trimmed, "asc", ReportingYear(2021)) == compute_metrics(
+        inputs, "asc", ReportingYear(2021)
+    )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc is what is tuned")
+def test_freed_memory_is_kept_for_reuse_on_linux():
+    from complaints_report.loading.allocator import keep_freed_memory
+
+    assert keep_freed_memory() is True

@@ -2,7 +2,8 @@
 
 import pytest
 
-from complaints_report.vocabulary import COLUMNS, Mapping, Vocabulary, key, load_mapping
+from complaints_report.loading.mapping import Mapping, load_mapping
+from complaints_report.vocabulary import COLUMNS, Vocabulary, key
 
 
 @pytest.fixture
@@ -134,8 +135,12 @@ def test_a_council_maps_its_own_ombudsman_wording():
     )
 
 
-def test_an_unknown_label_is_answered_with_the_accepted_values(words):
-    assert words["outcome"].accepted() == "upheld, partly_upheld, not_upheld, withdrawn"
+def test_an_unknown_label_is_answered_with_the_accepted_values_in_the_analysts_words(words):
+    assert words["outcome"].accepted() == "upheld, partly upheld, not upheld, withdrawn"
+    assert words["yes/no"].accepted() == "yes, no"
+    assert words["finding"].accepted() == (
+        "fault found, no fault, closed after initial enquiries (or wording that begins 'Not upheld' or 'Upheld')"
+    )
 
 
 @pytest.mark.parametrize(
@@ -241,7 +246,7 @@ def test_mapping_yaml_adds_service_and_yes_no_labels(council_mapping):
 def test_a_mapping_to_a_value_that_does_not_exist_is_refused_with_the_choices():
     mapping = Mapping(values={"outcome": {"Founded": "proven"}})
 
-    with pytest.raises(ValueError, match="'Founded'.*'proven'.*upheld, partly_upheld, not_upheld, withdrawn"):
+    with pytest.raises(ValueError, match="'Founded'.*'proven'.*upheld, partly upheld, not upheld, withdrawn"):
         mapping.vocabularies()
 
 
@@ -255,3 +260,28 @@ def test_a_vocabulary_maps_its_canonical_values_to_themselves():
 
     assert vocabulary.get("red") == "red"
     assert vocabulary.get("Scarlet") == "red"
+
+
+def test_explain_lists_every_value_group_with_its_words_and_spellings():
+    from complaints_report.vocabulary import VALUE_GROUPS, explain
+
+    text = explain()
+
+    for name, group in VALUE_GROUPS.items():
+        vocabulary = group.vocabulary()
+        assert f"\n{name}  (" in text, name
+        for canonical in group.synonyms:
+            assert f"  - {vocabulary.word(canonical)}" in text, (name, canonical)
+
+
+def test_the_data_contract_documents_every_value_group_and_word():
+    from complaints_report import paths
+    from complaints_report.vocabulary import VALUE_GROUPS
+
+    doc = (paths.PROJECT_ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
+
+    for name, group in VALUE_GROUPS.items():
+        assert f"`{name}`" in doc, name
+        for canonical in group.synonyms:
+            assert f"`{group.vocabulary().word(canonical)}`" in doc, (name, canonical)
+    assert "validate --explain" in doc

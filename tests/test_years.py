@@ -93,3 +93,20 @@ def test_a_year_whose_halves_are_not_consecutive_is_refused_with_the_right_spell
 
 def test_a_year_error_is_a_value_error():
     assert issubclass(YearError, ValueError)
+
+
+@pytest.mark.parametrize("text", ["1899-00", "1989-90", "2202-03"])
+def test_an_implausible_year_is_refused_with_the_range(text):
+    with pytest.raises(
+        YearError, match=f"'{text}' is not a plausible reporting year: use one from 1990-91 to"
+    ):
+        ReportingYear.parse(text)
+
+
+def test_the_latest_year_accepted_is_the_one_after_today():
+    from datetime import date
+
+    latest = ReportingYear.latest()
+
+    assert latest == ReportingYear.containing(date.today()).next
+    assert ReportingYear.parse(latest.label) == latest

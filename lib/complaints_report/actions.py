@@ -65,7 +65,7 @@ from pathlib import Path
 import pandas as pd
 
 from complaints_report import wording
-from complaints_report.loading import ValueProblem, blank
+from complaints_report.loading.values import ValueProblem, blank
 from complaints_report.problems import InputError, Problem
 from complaints_report.tables import Table
 from complaints_report.vocabulary import Vocabulary, key

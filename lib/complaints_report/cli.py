@@ -1,4 +1,4 @@
-"""The command line: ``complaints-report build | validate | new-year`` (contract section 1).
+"""The command line: ``complaints-report build | validate | new-year | init`` (contract section 1).
 
 Exit codes: 0 success; 1 bad input or a failed build (message on stderr); 2 usage error.
 """
@@ -49,6 +49,18 @@ def _year(text: str) -> ReportingYear:
         raise typer.BadParameter(str(error)) from None
 
 
+def _out_apart(out_dir: Path, inputs: dict[str, Path]) -> None:
+    """--out equal to or inside an input folder would write the reports among the inputs: a usage error."""
+    target = Path(out_dir).resolve()
+    for option, folder in inputs.items():
+        if target.is_relative_to(Path(folder).resolve()):
+            raise typer.BadParameter(
+                f"{out_dir} is {'the same folder as' if target == Path(folder).resolve() else 'inside'} "
+                f"{option} {folder}: put the reports in a folder of their own, e.g. --out _output",
+                param_hint="'--out'",
+            )
+
+
 def _fail(message: str) -> None:
     # Messages quote the analyst's own values: print them as text, never as Rich markup.
     err.print(f"[bold red]Error:[/bold red] {escape(message)}", highlight=False, soft_wrap=True)
@@ -57,8 +69,9 @@ def _fail(message: str) -> None:
 
 def _problems(error: InputError) -> None:
     err.print(f"[bold red]{escape(error.summary().splitlines()[0])}[/bold red]", highlight=False)
-    for problem in error.problems:
-        err.print(f"  - {problem}", markup=False, highlight=False, soft_wrap=True)
+    # plain lines (a million problems print in seconds); Problem text is already safe to print
+    sys.stderr.write("".join(f"  - {problem}\n" for problem in error.problems))
+    sys.stderr.flush()
     err.print(
         "Fix these in the input files (or add your labels to mapping.yaml) and run the command again.",
         highlight=False,
@@ -111,6 +124,7 @@ def build(
     Only what changed since the last build into --out is rebuilt: a change to the narrative
     re-renders the report without re-running the notebook, and when nothing changed nothing is.
     """
+    _out_apart(out_dir, {"--data": data, "--content": content_dir})
     from complaints_report.build import BuildError, BuildRequest
     from complaints_report.build import build as run_build
     from complaints_report.content import ContentError
@@ -171,27 +185,86 @@ def build(
 
 @app.command()
 def validate(
-    data: Path = typer.Option(..., "--data", help="Folder of exports to check."),
+    data: Path = typer.Option(None, "--data", help="Folder of exports to check."),
     year: str = typer.Option(None, "--year", help="Also say what the year holds, e.g. 2020-21."),
+    content_dir: Path = typer.Option(
+        None, "--content", help="Also check a narrative folder: meta.yml and the section files."
+    ),
+    explain: bool = typer.Option(
+        False, "--explain", help="List the values each column accepts, and how mapping.yaml adds your own."
+    ),
 ) -> None:
     """Check the input files and list every problem (exit 0 when clean, 1 when not)."""
-    from complaints_report.loading import check_inputs, notes, services_with_complaints
+    from complaints_report.problems import Problem, printable
+    from complaints_report.vocabulary import explain as explained
 
+    if explain:
+        print(explained())
+        if data is None and content_dir is None:
+            return
+    if data is None and content_dir is None:
+        raise typer.BadParameter("give --data (the exports), --content (the narrative), or --explain")
     reporting_year = _year(year) if year else None
-    inputs, problems = check_inputs(data)
+    problems: list[Problem] = []
+    inputs = None
+    if data is not None:
+        from complaints_report.loading import check_inputs
+
+        inputs, problems = check_inputs(data)
+    content_notes: list[str] = []
+    if content_dir is not None:
+        content_problems, content_notes = content.check_content(content_dir, reporting_year)
+        problems += content_problems
+        if inputs is not None and reporting_year is not None and not content_problems:
+            problems += _narrative_figures(inputs, content_dir, reporting_year)
     if problems:
         _problems(InputError(problems))
-    out.print(f"[green]No problems found[/green] in {len(inputs.files)} file(s) in {data}.", highlight=False)
-    for path in inputs.files:
-        out.print(f"  {path.name}", markup=False, highlight=False)
-    for note in notes(inputs):
-        out.print(f"Note: {note}.", markup=False, highlight=False, soft_wrap=True)
-    if reporting_year is not None:
-        found = services_with_complaints(inputs, reporting_year)
+    if inputs is not None:
+        from complaints_report.loading import notes, services_with_complaints
+
         out.print(
-            f"Services with complaints in {reporting_year.display}: {', '.join(found) or 'none'}",
+            f"[green]No problems found[/green] in {len(inputs.files)} file(s) in {escape(str(data))}.",
             highlight=False,
         )
+        for path in inputs.files:
+            print(f"  {printable(path.name)}")
+        for note in notes(inputs):
+            print(f"Note: {printable(note)}.")
+        if reporting_year is not None:
+            found = services_with_complaints(inputs, reporting_year)
+            out.print(
+                f"Services with complaints in {reporting_year.display}: {', '.join(found) or 'none'}",
+                highlight=False,
+            )
+    if content_dir is not None:
+        out.print(
+            f"[green]No problems found[/green] in the narrative in {escape(str(content_dir))}.",
+            highlight=False,
+        )
+        for note in content_notes:
+            print(f"Note: {printable(note)}.")
+
+
+def _narrative_figures(inputs, content_dir: Path, year: ReportingYear) -> list:
+    """Every {{ figure }} of the year's narrative names a figure of its report."""
+    from complaints_report.content import ContentError, check_fields
+    from complaints_report.loading import services_with_complaints
+    from complaints_report.metrics import compute_metrics
+    from complaints_report.problems import Problem
+
+    found = []
+    for service in services_with_complaints(inputs, year):
+        figures = compute_metrics(inputs, service, year)
+        try:
+            check_fields(
+                content_dir,
+                year,
+                service,
+                {k: v for k, v in figures.items() if not isinstance(v, dict | list)},
+            )
+        except ContentError as error:
+            found.append(Problem(str(error).split(": ", 1)[0], str(error).split(": ", 1)[-1]))
+    return found
 
 
 @app.command("new-year")
@@ -204,8 +277,59 @@ def new_year(
     """Write narrative templates for a new year, copying forward text that does not change; never overwrites."""
     done = content.new_year(content_dir, _year(year))
     for path, what in done:
-        out.print(f"{what}: {path}", highlight=False)
+        out.print(f"{what}: {escape(str(path))}", highlight=False)
+    if Path(content_dir).resolve() == paths.CONTENT_DIR.resolve():
+        out.print(
+            "This is the bundled example narrative (Westminster City Council). For your own council, start "
+            "a folder of its own with 'complaints-report init --council \"Your Council\" --content DIR'.",
+            highlight=False,
+        )
     out.print("Now write the year's narrative in the template files, then run 'complaints-report build'.")
+
+
+@app.command()
+def init(
+    council: str = typer.Option(
+        ..., "--council", help='Your council\'s name, e.g. "Northfield Borough Council".'
+    ),
+    content_dir: Path = typer.Option(
+        None, "--content", help="Where your narrative goes (default: a folder named after the council)."
+    ),
+    year: str = typer.Option(
+        None,
+        "--year",
+        help="The first reporting year to write, e.g. 2022-23 (default: the latest complete one).",
+    ),
+    service: list[Service] = typer.Option(
+        None, "--service", help="asc or childrens; repeat for both (default both)."
+    ),
+) -> None:
+    """Start your council's narrative: templates for a year, meta.yml with your council's name; nothing copied."""
+    from datetime import date
+
+    from complaints_report.content import StartError
+
+    reporting_year = _year(year) if year else ReportingYear.containing(date.today()).previous
+    folder = content_dir or Path(_slug(council)) / "content"
+    services = [s.value for s in service] if service else list(content.SECTIONS)
+    try:
+        done = content.init_council(folder, council, reporting_year, services)
+    except StartError as error:
+        _fail(str(error))
+    for path, what in done:
+        out.print(f"{what}: {escape(str(path))}", highlight=False)
+    out.print(
+        f"Started {escape(council)}'s narrative for {reporting_year.display} in {escape(str(folder))}. Fill in "
+        "the team and its published contact details in each meta.yml, write the sections, then build with "
+        f"--content {escape(str(folder))}.",
+        highlight=False,
+    )
+
+
+def _slug(name: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "council"
 
 
 def main() -> None:

@@ -9,10 +9,17 @@ a template saying what to write.
 Narrative may quote figures with ``{{ metric_name }}`` (e.g. ``{{ complaints_accepted }}``),
 filled from ``metrics.json`` so prose never disagrees with the tables. A missing or empty
 section shows a visible placeholder in the report and a warning; ``--strict`` refuses it.
+
+The bundled ``content/`` is the worked example (Westminster City Council). A council starts
+its own folder with ``complaints-report init --council NAME`` (:func:`init_council`): templates
+with its name and empty contact details, nothing copied from another council. ``meta.yml`` is
+checked against :class:`Meta` (pydantic); a report with no council name is a warning
+(:func:`council_warnings`), which ``--strict`` refuses.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from dataclasses import dataclass
@@ -21,7 +28,8 @@ from pathlib import Path
 import yaml
 
 from complaints_report import paths
-from complaints_report.years import ReportingYear
+from complaints_report.problems import Problem
+from complaints_report.years import ReportingYear, YearError
 
 META_FILE = "meta.yml"
 PLACEHOLDER_MARK = "Narrative needed"
@@ -246,14 +254,189 @@ def placeholder(path: Path, title: str, content_dir: Path | None = None) -> str:
     )
 
 
-def read_meta(content_dir: Path, year: ReportingYear, service: str) -> dict:
-    path = Path(content_dir) / year.label / service / META_FILE
+# --------------------------------------------------------------------------- meta.yml
+
+_EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
+_PHONE = re.compile(r"^[\d\s()+-]+(?:\s*(?:or|,|/|;)\s*[\d\s()+-]+)*$")
+
+
+def _text_or_none(value):
+    """YAML reads `phone: 02079460000` as a number: it is text. A blank value is no value."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+@functools.cache
+def meta_schema():
+    """The pydantic model of meta.yml (built on first use: pydantic is slow to import)."""
+    from pydantic import BaseModel, ConfigDict, field_validator
+
+    class Contact(BaseModel):
+        """The team's published contact details (never a personal address or number)."""
+
+        model_config = ConfigDict(extra="forbid", strict=True)
+
+        email: str | None = None
+        phone: str | None = None
+
+        _blank = field_validator("email", "phone", mode="before")(_text_or_none)
+
+        @field_validator("email")
+        @classmethod
+        def _an_email_address(cls, value):
+            if value is not None and not _EMAIL.match(value.strip()):
+                raise ValueError("is not an email address (write it as name@council.gov.uk)")
+            return value
+
+        @field_validator("phone")
+        @classmethod
+        def _a_phone_number(cls, value):
+            if value is not None and not _PHONE.match(value.strip()):
+                raise ValueError("is not a telephone number (digits and spaces, e.g. 020 7946 0000)")
+            return value
+
+    class Meta(BaseModel):
+        """``meta.yml``: who publishes the report, and how to reach the team."""
+
+        model_config = ConfigDict(extra="forbid", strict=True)
+
+        council: str | None = None  # shown under the report's title
+        team: str | None = None  # full name, shown with the contact details
+        team_short: str | None = None  # short name for running text
+        contact: Contact | None = None
+        allowed_identifiers: list[str] | None = (
+            None  # published contact details the personal-data scan allows
+        )
+
+        _blank = field_validator("council", "team", "team_short", mode="before")(_text_or_none)
+
+        @field_validator("allowed_identifiers", mode="before")
+        @classmethod
+        def _texts(cls, value):
+            return [_text_or_none(v) or "" for v in value] if isinstance(value, list) else value
+
+    return Meta
+
+
+META_KEYS = "council, team, team_short, contact, allowed_identifiers"
+_META_EXPECTED = {
+    "extra_forbidden": f"is not a meta.yml key (the keys are: {META_KEYS}, and email and phone under contact)",
+    "model_type": "should hold 'email:' and 'phone:' lines, indented under it",
+    "model_attributes_type": "should hold 'email:' and 'phone:' lines, indented under it",
+    "string_type": "should be text",
+    "list_type": "should be a list, one '- item' line for each",
+    "dict_type": "should hold 'key: value' lines",
+}
+
+
+def meta_path(content_dir: Path, year: ReportingYear, service: str) -> Path:
+    return Path(content_dir) / year.label / service / META_FILE
+
+
+def meta_problems(path: Path) -> tuple[dict, list[Problem]]:
+    """A meta.yml's contents, and every problem in it (file, line, key and what is expected)."""
+    path = Path(path)
     if not path.exists():
-        return {}
+        return {}, []
+    text = read_text(path)
+    shown = shown_path(path)
     try:
-        return yaml.safe_load(read_text(path)) or {}
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise ContentError(f"{path}: could not be read as YAML ({error})") from None
+        mark = getattr(error, "problem_mark", None)
+        return {}, [
+            Problem(
+                shown,
+                f"could not be read as YAML ({getattr(error, 'problem', None) or error})",
+                line=mark.line + 1 if mark else None,
+                hint="Check the indentation (spaces, not tabs) and that each entry is written 'key: value'",
+            )
+        ]
+    if data is None:
+        return {}, []
+    from pydantic import ValidationError
+
+    lines = _lines(node)
+    try:
+        meta_schema().model_validate(data)
+    except ValidationError as error:
+        problems = []
+        for e in error.errors():
+            loc = tuple(str(p) for p in e["loc"])
+            message = _META_EXPECTED.get(e["type"], str(e["msg"]).removeprefix("Value error, "))
+            given = e.get("input")
+            value = None if isinstance(given, dict | list) or given is None else str(given)
+            if e["type"] in ("model_type", "model_attributes_type") and value is not None:
+                message += f", not the text '{value}'"
+            line = next((lines[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in lines), None)
+            problems.append(Problem(shown, message, line=line, key=": ".join(loc), value=value))
+        return data if isinstance(data, dict) else {}, problems
+    return data, []
+
+
+def _lines(node, path=()) -> dict:
+    lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            here = (*path, str(key_node.value))
+            lines[here] = key_node.start_mark.line + 1
+            lines.update(_lines(value_node, here))
+    elif isinstance(node, yaml.SequenceNode):
+        for n, item in enumerate(node.value):
+            lines[(*path, str(n))] = item.start_mark.line + 1
+    return lines
+
+
+def read_meta(content_dir: Path, year: ReportingYear, service: str) -> dict:
+    """The checked meta.yml of a year and service ({} when there is none); ContentError names each mistake."""
+    data, problems = meta_problems(meta_path(content_dir, year, service))
+    if problems:
+        raise ContentError("; ".join(str(p) for p in problems))
+    return data
+
+
+def council_warnings(content_dir: Path, year: ReportingYear, service: str) -> list[str]:
+    """A warning when the report would name no council (``--strict`` refuses a build that has one)."""
+    path = meta_path(content_dir, year, service)
+    council = read_meta(content_dir, year, service).get("council")
+    if council and str(council).strip():
+        return []
+    where = shown_path(path)
+    if not path.exists():
+        return [
+            f"{service}: the report names no council: {where} is missing. Run 'complaints-report init "
+            f"--council \"Your Council\"' or write the file with 'council: Your Council'"
+        ]
+    return [f"{service}: the report names no council: write its name after 'council:' in {where}"]
+
+
+def meta_template(council: str | None, service: str) -> str:
+    """A new meta.yml: the council's name (when known) and empty contact details to fill in."""
+    name = (
+        yaml.safe_dump({"council": council}, allow_unicode=True, width=1000).strip()
+        if council
+        else "council:"
+    )
+    return (
+        f"# Details for the {SERVICE_TITLES[service]} report. Copied forward each year by "
+        "`complaints-report new-year`.\n"
+        f"{name}{'' if council else '            # your council, shown under the report title'}\n"
+        "team:               # the team that handles complaints, shown with its contact details\n"
+        "team_short:         # a short name for running text, e.g. the Complaints Team\n"
+        "contact:\n"
+        "  email:            # the team's published mailbox only; never a personal address\n"
+        "  phone:            # the team's published telephone number(s)\n"
+        "# The published contact details above, which the personal-data scan should allow, e.g.\n"
+        "#   - complaints@council.gov.uk\n"
+        "allowed_identifiers: []\n"
+    )
+
+
+SERVICE_TITLES = {"asc": "Adult Social Care", "childrens": "Children's Services"}
 
 
 def missing_sections(content_dir: Path, year: ReportingYear, service: str) -> list[str]:
@@ -280,8 +463,14 @@ def latest_year_before(content_dir: Path, year: ReportingYear, service: str) -> 
     return max(years) if years else None
 
 
-def new_year(content_dir: Path, year: ReportingYear, services=tuple(SECTIONS)) -> list[tuple[Path, str]]:
-    """Write the narrative files for a new year; never overwrite. Returns (path, what was done)."""
+def new_year(
+    content_dir: Path, year: ReportingYear, services=tuple(SECTIONS), council: str | None = None
+) -> list[tuple[Path, str]]:
+    """Write the narrative files for a new year; never overwrite. Returns (path, what was done).
+
+    Text that stays the same (and meta.yml) is copied forward from the latest earlier year of the
+    same folder and service; with none, templates are written, meta.yml naming ``council``.
+    """
     done = []
     for service in services:
         source_year = latest_year_before(content_dir, year, service)
@@ -299,7 +488,7 @@ def new_year(content_dir: Path, year: ReportingYear, services=tuple(SECTIONS)) -
                 shutil.copyfile(source, path)
                 done.append((path, f"copied forward from {source_year.label}"))
             elif section is None:
-                path.write_text("council: \nteam: \ncontact:\n  email: \n  phone: \n", encoding="utf-8")
+                path.write_text(meta_template(council, service), encoding="utf-8")
                 done.append((path, "template written"))
             else:
                 path.write_text(
@@ -308,3 +497,92 @@ def new_year(content_dir: Path, year: ReportingYear, services=tuple(SECTIONS)) -
                 )
                 done.append((path, "template written"))
     return done
+
+
+class StartError(ValueError):
+    """A council's narrative folder cannot be started where it was asked for."""
+
+
+def init_council(
+    content_dir: Path, council: str, year: ReportingYear, services=tuple(SECTIONS)
+) -> list[tuple[Path, str]]:
+    """Start a council's own narrative folder: templates for the year, meta.yml naming the council.
+
+    Nothing is copied from another council: the folder must not hold narrative already (an
+    existing folder of the same council is left alone by ``new-year``, which is what to run then).
+    """
+    council = str(council or "").strip()
+    if not council:
+        raise StartError('Give the council\'s name, e.g. --council "Northfield Borough Council"')
+    content_dir = Path(content_dir)
+    if content_dir.resolve() == Path(paths.CONTENT_DIR).resolve():
+        raise StartError(
+            f"{shown_path(content_dir)} is the bundled example (Westminster City Council): start your "
+            "council's narrative in a folder of its own, e.g. --content ~/northfield/content"
+        )
+    existing = sorted(p for p in content_dir.glob("*/*/*") if p.is_file()) if content_dir.exists() else []
+    if existing:
+        raise StartError(
+            f"{shown_path(content_dir)} already holds narrative ({shown_path(existing[0])}, ...): "
+            f"to start another year there, run 'complaints-report new-year {year.label} --content {content_dir}'"
+        )
+    return new_year(content_dir, year, services, council=council)
+
+
+def check_content(content_dir: Path, year: ReportingYear | None = None) -> tuple[list[Problem], list[str]]:
+    """Problems in a narrative folder (bad meta.yml, a file that is no section, an unknown year or
+    service folder) and notes (sections still to write, no council name). ``year``: that year only."""
+    content_dir = Path(content_dir)
+    problems: list[Problem] = []
+    notes: list[str] = []
+    if not content_dir.is_dir():
+        return [
+            Problem(str(content_dir), "is not a folder", hint="Give --content the folder of narrative")
+        ], []
+    for year_dir in sorted(p for p in content_dir.iterdir() if p.is_dir()):
+        try:
+            found = ReportingYear.parse(year_dir.name)
+        except YearError:
+            if not year_dir.name.startswith("."):
+                problems.append(
+                    Problem(
+                        shown_path(year_dir),
+                        "is not a year folder",
+                        hint="Name year folders as YYYY-YY, e.g. 2022-23, holding asc/ and childrens/",
+                    )
+                )
+            continue
+        if year is not None and found != year:
+            continue
+        for service_dir in sorted(p for p in year_dir.iterdir() if p.is_dir()):
+            service = service_dir.name
+            if service not in SECTIONS:
+                problems.append(
+                    Problem(
+                        shown_path(service_dir),
+                        "is not a service folder",
+                        hint=f"The services are: {', '.join(SECTIONS)}",
+                    )
+                )
+                continue
+            _, meta = meta_problems(service_dir / META_FILE)
+            problems += meta
+            keys = {s.key for s in SECTIONS[service]}
+            for path in sorted(service_dir.glob("*.md")):
+                if path.stem not in keys:
+                    problems.append(
+                        Problem(
+                            shown_path(path),
+                            f"is not a section of the {SERVICE_TITLES[service]} report, so it is never shown",
+                            hint=f"The sections are: {', '.join(s.key + '.md' for s in SECTIONS[service])}",
+                        )
+                    )
+            if not meta:
+                notes += [f"{found.label}: {w}" for w in council_warnings(content_dir, found, service)]
+            missing = missing_sections(content_dir, found, service)
+            if missing:
+                notes.append(
+                    f"{found.label} {service}: {len(missing)} section{'s' if len(missing) != 1 else ''} still "
+                    f"to write ({', '.join(missing)}); the report shows a placeholder for each"
+                )
+    return problems, notes

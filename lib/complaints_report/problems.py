@@ -1,12 +1,25 @@
 """Problems found in input files, worded for the analyst who has to fix them.
 
 Every problem names the file, the row as a spreadsheet user sees it (the header is row 1),
-the case reference, the column and the offending value, and says what to do.
+the case reference, the column and the offending value, and says what to do. A problem in
+a configuration file (``mapping.yaml``, ``meta.yml``) names the line and the key instead.
+
+Text quoted from a file is shown, never obeyed: control characters (a NUL byte, a line
+break inside a cell) are printed as visible escapes such as ``\\x00`` and ``\\n``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: object) -> str:
+    """Text from a file as it may be printed: control characters as visible escapes."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(0), f"\\x{ord(m.group(0)):02x}"), str(text))
 
 
 @dataclass(frozen=True)
@@ -20,23 +33,29 @@ class Problem:
     column: str | None = None
     value: str | None = None
     hint: str = ""
+    key: str | None = None  # a configuration key, e.g. "complaints: columns: Case Ref"
+    line: int | None = None  # a line of a text file (mapping.yaml, meta.yml), not a spreadsheet row
 
     def where(self) -> str:
-        parts = [self.file]
+        parts = [printable(self.file)]
+        if self.line is not None:
+            parts.append(f"line {self.line}")
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.reference:
-            parts.append(f"reference {self.reference}")
+            parts.append(f"reference {printable(self.reference)}")
+        if self.key:
+            parts.append(f"key '{printable(self.key)}'")
         if self.column:
-            parts.append(f"column '{self.column}'")
+            parts.append(f"column '{printable(self.column)}'")
         if self.value is not None:
-            parts.append(f"value '{self.value}'")
+            parts.append(f"value '{printable(self.value)}'")
         return ", ".join(parts)
 
     def __str__(self) -> str:
-        text = f"{self.where()}: {self.message}"
+        text = f"{self.where()}: {printable(self.message)}"
         if self.hint:
-            text += f". {self.hint}"
+            text += f". {printable(self.hint)}"
         return text
 
 
@@ -49,6 +68,6 @@ class InputError(Exception):
 
     def summary(self) -> str:
         count = len(self.problems)
-        lines = [f"{count} problem{'s' if count != 1 else ''} found in the input files:"]
+        lines = [f"{count:,} problem{'s' if count != 1 else ''} found in the input files:"]
         lines += [f"  - {problem}" for problem in self.problems]
         return "\n".join(lines)

@@ -1,6 +1,11 @@
 """Reporting years: 1 April to 31 March, written ``2020-21``, displayed ``2020/21``.
 
 Local authority complaints reports follow the financial year (contract section 1).
+
+A year is plausible from 1990-91 (no council's case records go back further; the loader
+refuses earlier dates too) to the year after the current one (so that ``new-year`` can
+prepare next year's narrative before it starts). Anything else is a typing slip such as
+``1899-00`` or ``2202-03`` and is refused with the range.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 _YEAR_PATTERN = re.compile(r"^(\d{4})[-/](\d{2})$")
+EARLIEST_START = 1990  # 1990-91
 
 
 class YearError(ValueError):
@@ -37,7 +43,18 @@ class ReportingYear:
                 f"'{text}' is not a reporting year: the second part must be the year after "
                 f"the first, e.g. {start}-{(start + 1) % 100:02d}."
             )
+        latest = cls.latest()
+        if not EARLIEST_START <= start <= latest.start:
+            raise YearError(
+                f"'{text}' is not a plausible reporting year: use one from {cls(EARLIEST_START).label} "
+                f"to {latest.label}."
+            )
         return cls(start)
+
+    @classmethod
+    def latest(cls) -> ReportingYear:
+        """The latest year a command accepts: the year after the one today falls in."""
+        return cls.containing(date.today()).next
 
     @classmethod
     def containing(cls, day: date) -> ReportingYear:
