@@ -221,7 +221,7 @@ def test_grouped_counts_heads_each_measure_and_labels_each_group():
     [
         ([97, 89, 85], "Complaints fell each year, from 97 in 2018/19 to 85 in 2020/21"),
         ([80, 89, 95], "Complaints rose each year, from 80 in 2018/19 to 95 in 2020/21"),
-        ([97, 89, 95], "Complaints went from 97 in 2018/19, 89 in 2019/20 and 95 in 2020/21"),
+        ([97, 89, 95], "Complaints: 97 in 2018/19, 89 in 2019/20 and 95 in 2020/21"),
         ([85, 85, 85], "Complaints stayed at 85 from 2018/19 to 2020/21"),
     ],
 )

@@ -4,7 +4,8 @@ single case, a sparse year and another council's data (tests/report_variants.py)
 
 Each rule of complaints_report.prose_style is a test for each report. The sentence code
 (sentences.py, the chart titles in charts.py, the back matter in resources/ and report.qmd's own
-sentences) keeps every rule in every report; a narrative slip is fixed in the narrative.
+sentences) keeps every rule in every report; a narrative slip is fixed in the narrative. The
+reports: the two Westminster examples, both of Northfield's (examples/northfield) and the variants.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ import pytest
 from report_variants import VARIANTS, write_variant
 from typer.testing import CliRunner
 
-from complaints_report import prose_style
+from complaints_report import paths, prose_style
 from complaints_report.cli import app
 
 pytestmark = pytest.mark.slow
 
-REPORTS = ["asc", "childrens", *VARIANTS]
+# Northfield, the second example council (examples/northfield): its exports and its own narrative.
+NORTHFIELD = {"northfield_asc": "asc", "northfield_childrens": "childrens"}
+REPORTS = ["asc", "childrens", *NORTHFIELD, *VARIANTS]
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +35,35 @@ def report_html(example_reports, tmp_path_factory):
         if name not in built:
             if name in example_reports:
                 folder = example_reports[name]
+            elif name in NORTHFIELD:
+                folder = _build_northfield(NORTHFIELD[name], tmp_path_factory.mktemp(f"style-{name}"))
             else:
                 folder = _build_variant(name, tmp_path_factory.mktemp(f"style-{name}"))
             built[name] = (folder / "report.html").read_text(encoding="utf-8")
         return built[name]
 
     return html
+
+
+def _build_northfield(service: str, folder: Path) -> Path:
+    northfield = paths.PROJECT_ROOT / "examples" / "northfield"
+    out = folder / "out"
+    result = CliRunner().invoke(
+        app,
+        ["build", "--year", "2022-23", "--service", service, "--data", str(northfield / "data")]
+        + [
+            "--content",
+            str(northfield / "content"),
+            "--out",
+            str(out),
+            "--format",
+            "html",
+            "--engine",
+            "builtin",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return out / "2022-23" / service
 
 
 def _build_variant(name: str, folder: Path) -> Path:

@@ -420,8 +420,7 @@ def test_area_sentence_points_at_table_1_with_its_ombudsman_cases(asc):
 def test_outcome_sentence_gives_the_count_behind_the_share(childrens):
     assert said(sentences.outcome_sentence(childrens)) == (
         "Of the 61 complaints decided, 22 (36%) were upheld or partly upheld: 12 upheld, 10 partly upheld "
-        "and 39 not upheld. Two complaints were withdrawn and one complaint was still open at the end of "
-        "the year."
+        "and 39 not upheld. Another 2 were withdrawn and 1 was still open at the end of the year."
     )
 
 
@@ -450,6 +449,16 @@ OUTCOMES = [
 def test_outcome_sentence_names_only_what_happened(changes, expected):
     f = childrens_context(withdrawn=0, open=0, **changes)
     assert said(sentences.outcome_sentence(f)) == expected
+
+
+def test_withdrawn_and_open_complaints_follow_those_decided():
+    one = childrens_context(withdrawn=1, open=0)
+    assert said(sentences.outcome_sentence(one)).endswith("39 not upheld. Another one was withdrawn.")
+    none_decided = childrens_context(upheld=0, partly_upheld=0, not_upheld=0, withdrawn=2, open=1)
+    assert said(sentences.outcome_sentence(none_decided)) == (
+        "No complaints had been decided by the end of the year. Two complaints were withdrawn and one "
+        "complaint was still open at the end of the year."
+    )
 
 
 def test_outcomes_comparison_names_the_earlier_years():

@@ -428,7 +428,7 @@ def yearly_title(subject: str, years: list[str], values: list, unit: str = "") -
         return f"{subject} {'rose' if steps[0] > 0 else 'fell'} from {at(0)} to {at(1)}"
     if all(s < 0 for s in steps) or all(s > 0 for s in steps):
         return f"{subject} {'fell' if steps[0] < 0 else 'rose'} each year, from {at(0)} to {at(-1)}"
-    return f"{subject} went from {wording.join([at(i) for i in range(len(values))])}"
+    return f"{subject}: {wording.join([at(i) for i in range(len(values))])}"
 
 
 # --------------------------------------------------------------------------- the report's charts

@@ -401,13 +401,13 @@ def _ombudsman_areas(counts: dict[str, int]) -> str:
         )
         return f"{cases} about {in_sentence(area)}."
     listed = [f"{in_sentence(area)} ({n:,})" for area, n in known.items()]
+    if not unknown:
+        return f"The {total:,} Ombudsman cases were about {_listed(listed)}."
     recorded = sum(known.values())
     text = (
         f"Of the {total:,} Ombudsman cases, {recorded:,} {wording.verb_for(recorded)} about {_listed(listed)}"
     )
-    if unknown:
-        text += f"; the area of the other {wording.none_or_count(unknown)} was not recorded"
-    return text + "."
+    return text + f"; the area of the other {wording.none_or_count(unknown)} was not recorded."
 
 
 # ----------------------------------------------------------------------------- outcomes and response times
@@ -434,6 +434,14 @@ def outcome_sentence(f: Facts) -> list[SectionPart]:
             else:
                 head = f"{capitalised(wording.share_of(decided, decided))} complaints decided were"
             sentences.append(f"{head} upheld or partly upheld: {listed}.")
+    if decided and (m.get("withdrawn") or m.get("open")):  # the rest of the complaints accepted
+        counts = [(m.get("withdrawn"), "withdrawn"), (m.get("open"), "still open at the end of the year")]
+        counts = [(n, words) for n, words in counts if n]
+        # one count in words ('Another one was withdrawn'); two, a list of counts, in numerals
+        shown_as = wording.none_or_count if len(counts) == 1 else (lambda n: f"{n:,}")
+        rest = [f"{shown_as(n)} {wording.verb_for(n)} {words}" for n, words in counts]
+        sentences.append(f"Another {_listed(rest)}.")
+        return sentences
     others = []
     if m.get("withdrawn"):
         others.append(
