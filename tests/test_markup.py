@@ -165,7 +165,7 @@ def test_metadata_strings_are_read_as_text(tmp_path):
 
 
 def test_heading_and_blockquote_are_text():
-    markdown = markup.heading(3, "# *Team*") + "\n\n" + markup.blockquote("> <i>hi</i>")
+    markdown = markup.heading(3, "# *Team*", "team-1") + "\n\n" + markup.blockquote("> <i>hi</i>")
     soup = BeautifulSoup(pandoc(markdown, "html"), "html.parser")
     assert soup.h3.get_text() == "# *Team*"
     assert soup.blockquote.get_text(strip=True) == "> <i>hi</i>"
