@@ -396,11 +396,15 @@ def test_the_build_warns_of_personal_data_in_the_exports_and_the_team_may_allow_
     year = ReportingYear.parse("2020-21")
     inputs = load_inputs(example_with_personal_data_in_an_ombudsman_summary)
     material = build_module.privacy_material(inputs, "asc", year)
-    request = BuildRequest(year=year, services=["asc"], content_dir=paths.CONTENT_DIR, out_dir=tmp_path / "out")
+    request = BuildRequest(
+        year=year, services=["asc"], content_dir=paths.CONTENT_DIR, out_dir=tmp_path / "out"
+    )
 
     warnings = build_module.privacy_findings(request, material, "asc")
 
-    summary = [w for w in warnings if "ombudsman.csv, row 7, reference LGSCO-ASC-2020-01, column 'summary'" in w]
+    summary = [
+        w for w in warnings if "ombudsman.csv, row 7, reference LGSCO-ASC-2020-01, column 'summary'" in w
+    ]
     assert len(summary) == 3  # the email address, the telephone number and the postcode
     assert any("a.person@gmail.com" in w for w in summary)
     content = tmp_path / "content"
