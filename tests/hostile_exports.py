@@ -106,6 +106,8 @@ TEMPLATES = [
     "```{=html} TKN",
     "<b onmouseover=\"document.title='PWNED'\">TKN</b>",
     "a -? b ... -1 TKN",
+    "x < y > z & w | v TKN",
+    "vertical\x0btab form\x0cfeed next\x85line TKN",
 ]
 LONG = len(TEMPLATES)  # the 5,000-character name is the last payload
 
@@ -272,7 +274,8 @@ def write_hostile_inputs(folder: Path, service: str) -> HostileInputs:
     _rewrite(data / "ombudsman.csv", ombudsman)
 
     council, team = payloads("council", local_file), payloads("meta team", local_file)
-    hostile.columns["council"] = [council[0] + " " + council[16]]  # an element and a Typst function call
+    # an element, a Typst function call and Typst shorthands, in the title page's subtitle
+    hostile.columns["council"] = [f"{council[0]} {council[16]} {council[48]}"]
     hostile.columns["meta team"] = [team[5] + " " + team[18]]  # an @-reference twice over
     meta_path = content / year / service / "meta.yml"
     meta = meta_path.read_text(encoding="utf-8")
