@@ -69,10 +69,10 @@ def test_quotes_are_headed_by_team_and_quoted_as_text(tmp_path):
     rows = [("Reablement", "Thank you <script>x</script>"), ("Reablement", "# Great"), ("Homecare", "Kind")]
     written = write_asc(tmp_path, quote_rows=rows)
     assert written["quotes"].split("\n\n") == [
-        "### Reablement",
+        "### Reablement {#quotes-team-1}",
         "> Thank you \\<script\\>x\\<\\/script\\>",
         "> \\# Great",
-        "### Homecare",
+        "### Homecare {#quotes-team-2}",
         "> Kind",
     ]
 

@@ -23,7 +23,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
-from complaints_report import wording  # noqa: E402
+from complaints_report import markup, wording  # noqa: E402
 from complaints_report.rounding import percent  # noqa: E402
 from complaints_report.vocabulary import OUTCOME_LABELS  # noqa: E402
 from complaints_report.working_days import BAND_LABELS, BANDS  # noqa: E402
@@ -79,8 +79,9 @@ def apply_style() -> None:
 
 
 def _wrap(title: str) -> str:
-    """Titles wrap rather than run off the image."""
-    return textwrap.fill(title, width=70)
+    """Titles wrap rather than run off the image; beyond four lines they end with an ellipsis (the
+    figure's caption holds the whole title)."""
+    return textwrap.fill(markup.one_line(title), width=70, max_lines=4, placeholder=" …")
 
 
 def _label(count: int, total: int | None) -> str:
@@ -120,6 +121,8 @@ def horizontal_bars(
     height = max(2.2, 0.45 * len(data) + 1.2)
     figure, axes = plt.subplots(figsize=(WIDTH, height), layout="constrained")
     sns.barplot(data=lengths, y="name", x="count", color=MAIN, ax=axes, orient="h", saturation=1)
+    # Names from an export, as a chart can show them (markup.chart_text); the bars stay one per name.
+    axes.set_yticks(axes.get_yticks(), labels=[markup.chart_text(name) for name in counts])
     axes.bar_label(axes.containers[0], labels=labels, padding=4, fontsize=FONT_SIZE)
     axes.set(xlabel=f"Number of {subject}", ylabel="")
     axes.set_xlim(0, max(max(known, default=0) * 1.3, 1))

@@ -104,11 +104,11 @@ def facts(
 
 def quotes_markdown(quotes: Table) -> str:
     """Published compliment quotes (publish = yes only), grouped by team, as block quotes."""
-    lines, team = [], None
+    lines, team, teams = [], None, 0
     for row in quotes.data.itertuples(index=False):
         if row.Team != team:
-            team = row.Team
-            lines.append(markup.heading(3, team))
+            team, teams = row.Team, teams + 1
+            lines.append(markup.heading(3, team, f"quotes-team-{teams}"))
         lines.append(markup.blockquote(row.Compliment))
     return "\n\n".join(lines)
 

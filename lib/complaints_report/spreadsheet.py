@@ -6,7 +6,8 @@ in Excel. Exports hold text staff typed, so a team or category such as
 OWASP's advice on CSV injection (https://owasp.org/www-community/attacks/CSV_Injection), a
 text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written
 with a leading apostrophe, so a spreadsheet shows it as text. Numbers are left alone, including
-negative ones and numbers written as text (``-5``, ``+3.5``, ``1,234``).
+negative ones and numbers written as text (``-5``, ``+3.5``, ``1,234``). A line break inside a cell
+is written as a line feed, whatever it was in the export, so that the cell stays one cell.
 
 Files are UTF-8 with a byte-order mark, which Excel needs to show "£" and curly apostrophes
 correctly, and end lines with ``\\n`` so the same data gives the same bytes on every machine.
@@ -25,10 +26,18 @@ _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 
 
 def safe_cell(value: object) -> object:
-    """A cell as it should be written: text that a spreadsheet would run gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+    """A cell as it should be written: text that a spreadsheet would run gets a leading apostrophe,
+    and a line break written as a carriage return is written as a line feed.
+
+    The CSV writer quotes a cell holding a line feed but not one holding only a carriage return,
+    which Excel and Python's csv module read as the end of the row: the rest of the cell would
+    become a row of its own."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    if value.startswith(FORMULA_PREFIXES) and not _NUMBER.fullmatch(value):
+        return "'" + text
+    return text
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:

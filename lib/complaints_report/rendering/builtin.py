@@ -33,6 +33,7 @@ from complaints_report.rendering.typst import compile_pdf
 log = logging.getLogger(__name__)
 
 LUA_FILTER = RESOURCES_DIR / "quarto_compat.lua"
+TYPST_LITERAL_FILTER = RESOURCES_DIR / "typst_literal.lua"  # text Typst would read as a shorthand
 HTML_TEMPLATE = RESOURCES_DIR / "template.html"
 HTML_CSS = RESOURCES_DIR / "report.css"
 TYPST_TEMPLATE = RESOURCES_DIR / "template.typ"
@@ -159,6 +160,7 @@ def _pdf(
             "--to=typst",
             "--standalone",
             f"--template={TYPST_TEMPLATE}",
+            f"--lua-filter={TYPST_LITERAL_FILTER}",
             f"--lua-filter={LUA_FILTER}",
             f"--metadata-file={metadata.name}",
             "--syntax-highlighting=none",

@@ -454,8 +454,21 @@ local function typst_columns(tbl)
   return "columns: (" .. table.concat(specs, ", ") .. "),", all_auto and total > TEXT_WIDTH
 end
 
+-- A row is kept on one page (template.typ), but a row taller than a page would lose what does
+-- not fit: a table with a cell this long (a 5,000-character name from an export) lets its rows
+-- break across pages.
+local LONGEST_UNBROKEN = 1000   -- characters: at table size, a narrow column's page holds fewer
+
+local function has_huge_cell(tbl)
+  for _, length in pairs(longest_cells(tbl)) do
+    if length > LONGEST_UNBROKEN then return true end
+  end
+  return false
+end
+
 local typst_tables = {
   Table = function(tbl)
+    local huge = has_huge_cell(tbl)
     local columns, compact = typst_columns(tbl)
     for i, spec in ipairs(tbl.colspecs) do
       tbl.colspecs[i] = { spec[1], nil }   -- no widths: pandoc writes `columns: N,`
@@ -465,6 +478,7 @@ local typst_tables = {
     code = code:gsub("columns: %d+,", function() return columns end, 1)
     code = code:gsub("%s+$", "")
     if compact then code = "#compact-table[\n" .. code .. "\n]" end
+    if huge then code = "#[\n#set table.cell(breakable: true)\n" .. code .. "\n]" end
     return pandoc.RawBlock("typst", code)
   end,
 }
