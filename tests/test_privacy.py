@@ -396,11 +396,15 @@ def test_the_build_warns_of_personal_data_in_the_exports_and_the_team_may_allow_
     year = ReportingYear.parse("2020-21")
     inputs = load_inputs(example_with_personal_data_in_an_ombudsman_summary)
     material = build_module.privacy_material(inputs, "asc", year)
-    request = BuildRequest(year=year, services=["asc"], content_dir=paths.CONTENT_DIR, out_dir=tmp_path / "out")
+    request = BuildRequest(
+        year=year, services=["asc"], content_dir=paths.CONTENT_DIR, out_dir=tmp_path / "out"
+    )
 
     warnings = build_module.privacy_findings(request, material, "asc")
 
-    summary = [w for w in warnings if "ombudsman.csv, row 7, reference LGSCO-ASC-2020-01, column 'summary'" in w]
+    summary = [
+        w for w in warnings if "ombudsman.csv, row 7, reference LGSCO-ASC-2020-01, column 'summary'" in w
+    ]
     assert len(summary) == 3  # the email address, the telephone number and the postcode
     assert any("a.person@gmail.com" in w for w in summary)
     content = tmp_path / "content"
@@ -411,6 +415,28 @@ def test_the_build_warns_of_personal_data_in_the_exports_and_the_team_may_allow_
     allowed = build_module.privacy_findings(request, material, "asc")
     assert not [w for w in allowed if "a.person@gmail.com" in w]
     assert len(allowed) == len(warnings) - 1
+
+
+def test_the_build_warns_of_personal_data_and_case_references_in_the_actions_file(tmp_path):
+    year = ReportingYear.parse("2020-21")
+    content = tmp_path / "content"
+    shutil.copytree(paths.CONTENT_DIR / "2020-21", content / "2020-21")
+    actions = content / "2020-21" / "asc" / "actions.csv"
+    actions.write_text(
+        actions.read_text(encoding="utf-8-sig")
+        + "2020-21,learning,ASC-2020-0012 showed it,Call back on 07700 900123,,,planned,\n",
+        encoding="utf-8",
+    )
+    request = BuildRequest(year=year, services=["asc"], content_dir=content, out_dir=tmp_path / "out")
+    material = {"references": ["ASC-2020-0012"], "input_findings": []}
+
+    warnings = build_module.privacy_findings(request, material, "asc")
+
+    row = [w for w in warnings if "content/2020-21/asc/actions.csv row 10" in w]
+    assert len(row) == 2, warnings
+    assert any("telephone number ('07700 900123')" in w for w in row)
+    assert any("case reference ('ASC-2020-0012')" in w for w in row)
+    assert not [w for w in warnings if "actions.csv row 2" in w]  # the example's own rows are clean
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
