@@ -523,6 +523,17 @@ def test_trend_title_states_how_five_years_moved(values, title):
     assert charts.trend_title(years, values) == title
 
 
+@pytest.mark.parametrize(
+    ("values", "title"),
+    [
+        ([0, 2, 4], "Complaints received rose each year, from zero in 2018/19 to 4 in 2020/21"),
+        ([0, 5, 3], "3 complaints received in 2020/21, within the range of the two years before (zero to 5)"),
+    ],
+)
+def test_trend_title_says_zero_in_words(values, title):
+    assert charts.trend_title(["2018/19", "2019/20", "2020/21"], values) == title
+
+
 def test_trend_of_two_years_is_a_change_not_a_trend():
     assert charts.trend_title(["2019/20", "2020/21"], [0, 3]) == (
         "Complaints received rose from zero to 3 between 2019/20 and 2020/21"
@@ -574,7 +585,7 @@ def test_quarters_chart_ties_and_a_quarter_with_none():
     )
     assert chart.title == (
         "April to June and July to September had the most complaints (24 each), "
-        "October to December and January to March the fewest (0 each)"
+        "and there were none in October to December and January to March"
     )
     assert "October to December: 0" in chart.alt
 
@@ -624,6 +635,20 @@ def test_escalation_chart_follows_complaints_from_stage_1_to_the_ombudsman():
 def test_escalation_title_compares_with_last_year(previous, ending):
     figures = escalation_figures(previous_year={"year_display": "2020/21", "escalation_pct": previous})
     assert charts.escalation_title(figures).endswith(ending)
+
+
+def test_escalation_of_none_is_said_in_words():
+    none = escalation_figures(stage2_received=0, escalation_pct=0)
+    assert charts.escalation_title(none) == (
+        "None of the 63 stage 1 complaints went on to stage 2 in 2021/22, down from 9% in 2020/21"
+    )
+    one = escalation_figures(complaints_accepted=1, stage2_received=0, escalation_pct=0)
+    assert charts.escalation_title(one) == "The one stage 1 complaint did not go on to stage 2 in 2021/22"
+
+
+def test_no_escalation_chart_when_nothing_went_beyond_stage_1():
+    figures = escalation_figures(stage2_received=0, stage3_received=0, ombudsman_received=0, escalation_pct=0)
+    assert charts.escalation_chart(figures) is None
 
 
 def test_escalation_of_a_handful_is_counts_and_there_is_none_for_asc():

@@ -527,12 +527,14 @@ def test_time_taken_with_half_a_day_one_day_and_only_one_figure_last_year():
 def test_time_taken_for_a_single_case_same_day_answers_and_none():
     assert sentences.time_taken_sentence(
         committee(stage1_responded=1, median_working_days=5, mean_working_days=5.0)
-    ) == ("The one complaint answered took 5 working days.")
+    ) == ("The council took 5 working days to respond to the one complaint answered.")
     same_day = committee(stage1_responded=3, median_working_days=0, mean_working_days=0.0)
-    assert sentences.time_taken_sentence(same_day) == "Every complaint was answered on the day it arrived."
+    assert (
+        sentences.time_taken_sentence(same_day) == "Every response was sent on the day the complaint arrived."
+    )
     half = committee(stage1_responded=3, median_working_days=0, mean_working_days=1.7)
     assert sentences.time_taken_sentence(half).startswith(
-        "Half of the complaints were answered on the day they arrived;"
+        "Half of the responses were sent on the day the complaint arrived;"
     )
     assert sentences.time_taken_sentence(committee(stage1_responded=0)) == ""
 
@@ -567,6 +569,36 @@ def test_acknowledgement_counts_those_with_a_date_and_compares_with_last_year():
 def test_acknowledgement_of_all_none_a_handful_and_one(recorded, within, expected):
     f = committee(complaints_accepted=recorded, acknowledged_recorded=recorded, acknowledged_within_3=within)
     assert sentences.acknowledgement_sentence(f) == expected
+
+
+def test_acknowledgement_last_year_of_none_and_time_taken_of_less_than_a_day():
+    f = committee(
+        complaints_accepted=12,
+        acknowledged_recorded=12,
+        acknowledged_within_3=12,
+        previous={"acknowledged_within_3_pct": 0},
+    )
+    assert sentences.acknowledgement_sentence(f).endswith(
+        "within 3 working days, compared with none in 2019/20."
+    )
+    days = committee(
+        stage1_responded=5,
+        median_working_days=2,
+        mean_working_days=2.4,
+        previous={"median_working_days": 0, "mean_working_days": 0.4},
+    )
+    assert sentences.time_taken_sentence(days).endswith(
+        " In 2019/20 the median was less than one working day and the mean 0.4."
+    )
+    same_day = committee(
+        stage1_responded=5,
+        median_working_days=2,
+        mean_working_days=2.4,
+        previous={"median_working_days": 0, "mean_working_days": 0.0},
+    )
+    assert sentences.time_taken_sentence(same_day).endswith(
+        " In 2019/20 every response was sent on the day the complaint arrived."
+    )
 
 
 def test_no_acknowledgement_dates_no_sentence():

@@ -251,7 +251,7 @@ def test_stage_timeliness_leaves_out_a_stage_with_nothing_answered():
     table = tables.stage_timeliness_table(timed(stage1=(4, 0), stage2=(0, 0)))
     assert table.data["Stage"].tolist() == ["Stage 1"]
     assert table.data["Per cent in time"].tolist() == ["0%"]
-    assert table.caption.endswith(": 0 of 4 at stage 1 on time")
+    assert table.caption.endswith(": none of 4 at stage 1 on time")
 
 
 def test_stage_timeliness_with_nothing_answered_is_empty():

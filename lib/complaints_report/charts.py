@@ -546,28 +546,35 @@ PERCENT_BASES = {
 }
 
 
+def _count(n: int) -> str:
+    """A count in a title: zero is the word, as a point on a scale reads (docs/style.md)."""
+    return "zero" if n == 0 else f"{n:,}"
+
+
 def trend_title(years: list[str], values: list[int]) -> str:
     """The finding of a series of yearly counts of complaints received, oldest first."""
     first, last = values[0], values[-1]
     if len(values) == 2:
         return f"Complaints received {wording.change_phrase(last, first)} between {years[0]} and {years[-1]}"
     steps = [b - a for a, b in zip(values, values[1:], strict=False)]
-    span = f"from {first:,} in {years[0]} to {last:,} in {years[-1]}"
+    span = f"from {_count(first)} in {years[0]} to {_count(last)} in {years[-1]}"
     if all(step < 0 for step in steps):
         return f"Complaints received fell each year, {span}"
     if all(step > 0 for step in steps):
         return f"Complaints received rose each year, {span}"
     if all(step == 0 for step in steps):
-        return f"Complaints received stayed at {last:,} a year from {years[0]} to {years[-1]}"
+        return f"Complaints received stayed at {_count(last)} a year from {years[0]} to {years[-1]}"
     earlier = values[:-1]
     before = f"the {wording.number_word(len(earlier))} years before"
     if last > max(earlier):
         return f"More complaints were received in {years[-1]} ({last:,}) than in any of {before}"
     if last < min(earlier):
+        if last == 0:
+            return f"No complaints were received in {years[-1]}, fewer than in any of {before}"
         return f"Fewer complaints were received in {years[-1]} ({last:,}) than in any of {before}"
     return (
         f"{last:,} complaints received in {years[-1]}, within the range of {before} "
-        f"({min(earlier):,} to {max(earlier):,})"
+        f"({_count(min(earlier))} to {max(earlier):,})"
     )
 
 
@@ -593,6 +600,8 @@ def quarters_title(counts: dict[str, int]) -> str:
     fewest, bottom = wording.leaders({name: -n for name, n in counts.items()})
     each = " each" if len(most) > 1 else ""
     title = f"{wording.join(most)} had the most complaints ({top:,}{each})"
+    if bottom == 0:
+        return f"{title}, and there were none in {wording.join(fewest)}"
     fewest_each = " each" if len(fewest) > 1 else ""
     return f"{title}, {wording.join(fewest)} the fewest ({-bottom:,}{fewest_each})"
 
@@ -630,24 +639,27 @@ def _part_of(count: int, whole: int) -> str:
 
 
 def escalation_title(figures: dict) -> str:
+    """How many stage 1 complaints went on to stage 2: a percentage with last year's, or counts for a
+    handful; 'none' rather than a bare zero."""
     stage1, stage2 = figures["complaints_accepted"], figures["stage2_received"]
     year = figures["year_display"]
-    if stage1 < wording.SMALL_BASE:
-        title = f"{stage2:,} of {wording.plural(stage1, 'stage 1 complaint')} went on to stage 2 in {year}"
+    if stage2 == 0 and stage1 == 1:
+        return f"The one stage 1 complaint did not go on to stage 2 in {year}"
+    if stage2 == 0:
+        title = f"None of the {stage1:,} stage 1 complaints went on to stage 2 in {year}"
+    elif stage1 < wording.SMALL_BASE:
+        return f"{stage2:,} of {wording.plural(stage1, 'stage 1 complaint')} went on to stage 2 in {year}"
     else:
         title = f"{percent(stage2, stage1)}% of stage 1 complaints went on to stage 2 in {year}"
-        previous = figures.get("previous_year", {}).get("escalation_pct")
-        current = figures.get("escalation_pct")
-        if previous is not None and current is not None:
-            title += (
-                f", up from {previous}% in {figures['previous_year']['year_display']}"
-                if current > previous
-                else (
-                    f", down from {previous}% in {figures['previous_year']['year_display']}"
-                    if current < previous
-                    else f", the same as in {figures['previous_year']['year_display']}"
-                )
-            )
+    previous, current = figures.get("previous_year", {}), figures.get("escalation_pct")
+    if stage1 >= wording.SMALL_BASE and previous.get("escalation_pct") is not None and current is not None:
+        before, when = previous["escalation_pct"], previous["year_display"]
+        if current > before:
+            title += f", up from {before}% in {when}"
+        elif current < before:
+            title += f", down from {before}% in {when}"
+        else:
+            title += f", the same as in {when}"
     return title
 
 
@@ -657,6 +669,8 @@ def escalation_chart(figures: dict) -> Chart | None:
     stage1 = figures.get("complaints_accepted", 0)
     if not stage1 or "escalation_pct" not in figures:  # Children's only: ASC has one stage
         return None
+    if not any(figures.get(key) for key in ("stage2_received", "stage3_received", "ombudsman_received")):
+        return None  # nothing went beyond stage 1: the stages table says so, a chart would add nothing
     apply_style()
     rows = {
         "Stage 1": stage1,

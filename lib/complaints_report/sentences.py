@@ -336,6 +336,8 @@ def stage_sentence(f: Facts, stage: int) -> str:
 
 def _days(value: float) -> str:
     """A number of working days as printed: '9 working days', '9.5 working days', 'one working day'."""
+    if value == 0:
+        return "less than one working day"  # answered the day it arrived
     shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     return "one working day" if value == 1 else f"{shown} working days"
 
@@ -363,12 +365,12 @@ def time_taken_sentence(f: Facts) -> str:
     if not answered or median is None or mean is None:
         return ""
     if answered == 1:
-        return f"The one complaint answered took {_days(median)}."
+        return f"The council took {_days(median)} to respond to the one complaint answered."
     if mean == 0:
-        text = "Every complaint was answered on the day it arrived."
+        text = "Every response was sent on the day the complaint arrived."
     elif median == 0:
         text = (
-            "Half of the complaints were answered on the day they arrived; the average (mean) was "
+            "Half of the responses were sent on the day the complaint arrived; the average (mean) was "
             f"{mean:,.1f} working days."
         )
     else:
@@ -378,7 +380,9 @@ def time_taken_sentence(f: Facts) -> str:
         )
     median_before, mean_before = f.prev.get("median_working_days"), f.prev.get("mean_working_days")
     year_before = f.prev.get("year_display")
-    if year_before and median_before is not None and mean_before is not None:
+    if year_before and mean_before == 0:
+        text += f" In {year_before} every response was sent on the day the complaint arrived."
+    elif year_before and median_before is not None and mean_before is not None:
         text += f" In {year_before} the median was {_days(median_before)} and the mean {mean_before:,.1f}."
     elif year_before and median_before is not None:
         text += f" In {year_before} the median was {_days(median_before)}."
@@ -405,7 +409,7 @@ def acknowledgement_sentence(f: Facts) -> str:
         text = f"The council acknowledged {part} within 3 working days"
         previous = f.prev.get("acknowledged_within_3_pct")
         if previous is not None and f.prev.get("year_display"):
-            text += f", compared with {previous}% in {f.prev['year_display']}"
+            text += f", compared with {f'{previous}%' if previous else 'none'} in {f.prev['year_display']}"
         text += "."
     return text
 

@@ -132,7 +132,9 @@ def ombudsman_table(figures: dict) -> Table:
 
 
 def _in_time(count: int, whole: int) -> str:
-    """'81%' of a stage's answers, or the counts alone for fewer than 10 ('1 of 1')."""
+    """'81%' of a stage's answers, the counts alone for fewer than 10 ('1 of 1'), 'none of 12' for none."""
+    if count == 0:
+        return f"none of {whole:,}"
     return f"{count:,} of {whole:,}" if whole < wording.SMALL_BASE else f"{percent(count, whole)}%"
 
 
