@@ -221,7 +221,8 @@ def test_actions_show_their_status_sentence_then_their_table_with_data_escaped(c
     written = prepared(content_dir, tmp_path)
 
     learning = written["actions-learning"]
-    assert learning.startswith(escaped("Of the 2 actions agreed this year, 1 is done and 1 is in progress."))
+    assert learning.startswith("### What we are doing about it\n\n")
+    assert escaped("Of the 2 actions agreed this year, 1 is done and 1 is in progress.") in learning
     assert "Calls were \\*missed\\*" in learning and "Answer \\| every call" in learning
     assert markup.text("Team <b>A</b>") in learning and markup.text("{{< include x >}}") in learning
     assert "{#tbl-learning-agreed}" in learning

@@ -51,6 +51,9 @@ OPTIONAL_TABLES = {"asc": {(None, True)}}  # shown only when they have rows
 # the sentence would read almost as the one about last year's ("Of the 4 priorities set last year, ...").
 WITHOUT_SENTENCE = {("priority", False)}
 ACTION_FILES = ("actions.csv", "actions.xlsx")  # actions.ACTIONS_FILE and actions.WORKBOOK_FILE
+# A section whose narrative may have sub-headings of its own ("### Moving a care package ...") starts
+# its actions under a sub-heading, so the table does not read as part of the narrative's last example.
+ACTION_HEADINGS = {"learning": "What we are doing about it"}
 _EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
 
 
@@ -90,6 +93,8 @@ def actions_fragments(acts, year: ReportingYear, service: str) -> tuple[dict[str
             if not table.data.empty:
                 parts.append(presentation.table_markdown(table))
                 tables.append(table)
+        if parts and key in ACTION_HEADINGS:
+            parts.insert(0, markup.heading(3, ACTION_HEADINGS[key]))
         written[ACTIONS_PREFIX + key] = "\n\n".join(part.strip() for part in parts)
     return written, tables
 
