@@ -718,6 +718,12 @@ def test_equality_sentence_ties_everything_recorded_and_none_given():
     assert sentences.equality_sentence(committee(complaints_accepted=3)) == ""
 
 
+def test_equality_sentence_claims_nothing_when_a_not_recorded_count_is_hidden():
+    counts = {"sex": {"Male": 40, "Not recorded": None}, "disability": {"No": 30, "Not recorded": 12}}
+    hidden = committee(complaints_accepted=42, equality_counts=counts, suppressed_below=5)
+    assert sentences.equality_sentence(hidden) == ""
+
+
 def test_missing_inputs_say_what_adding_each_would_show():
     assert [what for what, _ in sentences.missing_inputs(committee())] == [
         "a complainant column",
