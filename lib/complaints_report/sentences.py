@@ -475,6 +475,8 @@ def equality_sentence(f: Facts) -> str:
     accepted = m.get("complaints_accepted") or 0
     if not counts or not accepted:
         return ""
+    if any("Not recorded" in labels and labels["Not recorded"] is None for labels in counts.values()):
+        return ""  # a count hidden by small-number suppression: which is largest cannot be said
     missing = {
         characteristic_name(column): labels.get("Not recorded") or 0 for column, labels in counts.items()
     }
