@@ -138,12 +138,13 @@ def _in_time(count: int, whole: int) -> str:
     return f"{count:,} of {whole:,}" if whole < wording.SMALL_BASE else f"{percent(count, whole)}%"
 
 
-# Each stage's timescale in words (contract section 3; the sources are in working_days.py).
+# Each stage's timescale in words (contract section 3; the sources are in working_days.py), short
+# enough for the table to fit a phone's width.
 STAGE_TIMESCALES = {
-    1: f"{wd.STAGE1_DAYS} working days, or {wd.STAGE1_EXTENDED_DAYS} with an extension",
+    1: f"{wd.STAGE1_DAYS} working days ({wd.STAGE1_EXTENDED_DAYS} if extended)",
     2: (
-        f"{wd.STATUTORY_STAGE2_DAYS} working days, or {wd.STATUTORY_STAGE2_EXTENDED_DAYS} with an extension "
-        f"(statutory); {wd.CORPORATE_STAGE2_DAYS} (non-statutory)"
+        f"Statutory {wd.STATUTORY_STAGE2_DAYS} working days ({wd.STATUTORY_STAGE2_EXTENDED_DAYS} if extended); "
+        f"non-statutory {wd.CORPORATE_STAGE2_DAYS}"
     ),
     3: f"{wd.STAGE3_PANEL_DAYS} working days (review panel)",
 }
@@ -153,8 +154,9 @@ def stage_timeliness_table(figures: dict) -> Table:
     """Children's: each stage's complaints answered, and how many within that stage's own timescale.
 
     Over the accepted complaints received at the stage in the year that have a response (contract
-    section 3); a stage with none answered is left out. The caption states the finding, with the
-    counts alone where a stage answered fewer than 10.
+    section 3); a stage with none answered is left out. 'In time' gives the count with its share,
+    or the counts alone where a stage answered fewer than 10 ('1 of 1'); the caption states the
+    finding the same way.
     """
     rows, found = [], []
     for stage in (1, 2, 3):
@@ -162,19 +164,16 @@ def stage_timeliness_table(figures: dict) -> Table:
         within = figures.get(f"stage{stage}_within_timescale")
         if not answered or within is None:
             continue
+        in_time = (
+            f"{within:,} of {answered:,}"
+            if answered < wording.SMALL_BASE
+            else f"{within:,} ({percent(within, answered)}%)"
+        )
         rows.append(
-            {
-                "Stage": f"Stage {stage}",
-                "Timescale": STAGE_TIMESCALES[stage],
-                "Answered": answered,
-                "Answered in time": within,
-                "Per cent in time": f"{percent(within, answered)}%",
-            }
+            {"Stage": stage, "Timescale": STAGE_TIMESCALES[stage], "Answered": answered, "In time": in_time}
         )
         found.append(f"{_in_time(within, answered)} at stage {stage}")
-    data = pd.DataFrame(
-        rows, columns=["Stage", "Timescale", "Answered", "Answered in time", "Per cent in time"]
-    )
+    data = pd.DataFrame(rows, columns=["Stage", "Timescale", "Answered", "In time"])
     caption = (
         f"How promptly each stage was answered in {figures['year_display']}: {wording.join(found)} on time"
         if found
