@@ -35,7 +35,8 @@ SAFETY_NET = 900
 PUBLISHED_ASC = [
     "asc.ipynb",
     *(f"charts/{name}.png" for name in ("areas", "compliments", "member_enquiries", "nature")),
-    *(f"charts/{name}.png" for name in ("ombudsman", "outcomes", "response_times", "volume")),
+    *(f"charts/{name}.png" for name in ("ombudsman", "outcomes", "response_times", "trend")),
+    *(f"charts/{name}.png" for name in ("quarters", "comparators")),
 ]
 
 
@@ -72,7 +73,10 @@ def test_the_published_folder_holds_exactly_what_may_be_published(example_report
         f"data/{name}.csv"
         for name in (
             "areas", "compliments", "member_enquiries", "nature", "ombudsman", "outcomes", "response_times",
-            "volume", "table_areas", "table_ombudsman", "table_compliment_quotes",
+            "trend", "quarters", "comparators", "table_areas", "table_ombudsman", "table_compliment_quotes",
+            "table_equality",
+            # the actions tables, written when the report is rendered (narrative.py)
+            "table_learning_agreed", "table_priority_agreed",
         )
     )  # fmt: skip
 
@@ -131,6 +135,34 @@ def test_a_narrative_change_re_renders_only(built_copy, tmp_path):
     )
     stages = json.loads(after["manifest.json"])["build"]
     assert stages["analysis"]["ran"] is False and stages["render"]["ran"] is True
+
+
+def test_an_actions_change_re_renders_only_and_publishes_the_tables_data(built_copy, tmp_path):
+    content = copy_content(tmp_path)
+    actions = content / "2020-21" / "asc" / "actions.csv"
+    actions.write_text(
+        actions.read_text(encoding="utf-8-sig") + "2020-21,learning,A new lesson,A NEW ACTION,,,planned,\n",
+        encoding="utf-8",
+    )
+    results = build(request(built_copy, content_dir=content, formats=["html"]))
+    assert results[0].stages == {"analysis": "reused", "render": "ran"}
+    folder = built_copy / "2020-21" / "asc"
+    assert "A NEW ACTION" in (folder / "report.html").read_text(encoding="utf-8")
+    assert "A NEW ACTION" in (folder / "data" / "table_learning_agreed.csv").read_text(encoding="utf-8-sig")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert "data/table_learning_agreed.csv" in manifest["files"]
+
+
+def test_a_mistake_in_the_actions_file_stops_the_build_and_leaves_out_as_it_was(built_copy, tmp_path):
+    content = copy_content(tmp_path)
+    actions = content / "2020-21" / "asc" / "actions.csv"
+    actions.write_text(
+        actions.read_text(encoding="utf-8-sig").replace(",done,", ",nearly,", 1), encoding="utf-8"
+    )
+    before = snapshot(built_copy)
+    with pytest.raises(ContentError, match=r"actions\.csv, row 2, column 'status', value 'nearly'"):
+        build(request(built_copy, content_dir=content))
+    assert snapshot(built_copy) == before
 
 
 def test_force_rebuilds_everything(built_copy):

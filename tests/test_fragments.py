@@ -128,3 +128,26 @@ def test_a_chart_without_a_fragment_name_is_refused(tmp_path):
     facts = fragments.facts("asc", YEAR, figures, "", [chart], [], quotes())
     with pytest.raises(ValueError, match="fragments.FIGURES"):
         fragments.write(tmp_path, facts, [chart], [], quotes())
+
+
+def test_missing_inputs_are_a_list_of_what_adding_each_would_show(tmp_path):
+    written = write_asc(tmp_path)  # the builders' figures have none of the optional inputs
+    lines = written["missing-inputs"].splitlines()
+    assert lines[0] == "Adding these to the exports would show more in this section\\:"
+    assert lines[2] == "- a complainant column\\, to show how many people complained more than once"
+    assert len([line for line in lines if line.startswith("- ")]) == 4
+
+
+def test_one_missing_input_is_a_sentence_and_none_is_nothing(tmp_path):
+    figures = builders.asc_figures() | {
+        "repeat_complainants": 0,
+        "complaints_per_100k_population": 1.0,
+        "comparator_medians": {"ombudsman_upheld_pct": 50.0},
+    }
+    written = write_asc(tmp_path, figures)
+    assert written["missing-inputs"] == (
+        "Adding equality monitoring columns to the exports would show the age\\, sex\\, ethnic group and "
+        "disability recorded with each complaint\\."
+    )
+    complete = figures | {"equality_counts": {"sex": {"Female": 85}}}
+    assert write_asc(tmp_path / "complete", complete)["missing-inputs"] == ""

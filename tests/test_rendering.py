@@ -562,3 +562,20 @@ def test_quarto_runs_with_this_python_and_its_environment():
     environment = quarto.environment()
     assert environment["QUARTO_PYTHON"] == sys.executable
     assert environment["VIRTUAL_ENV"] == sys.prefix
+
+
+def test_a_column_of_a_few_words_beside_long_sentences_keeps_room_for_its_words_in_the_pdf(tmp_path):
+    """The actions tables: long 'What we learned' and 'What we are doing' cells beside a 'Who' of a
+    few words. Each column of running text shares the width up to 60 characters (LONG_CELL), so the
+    few-word column gets enough of it for 'Relationship' not to run into the next column."""
+    from complaints_report import markup
+    from complaints_report.rendering.builtin import LUA_FILTER
+    from complaints_report.rendering.pandoc import run_pandoc
+
+    long_text = "A sentence of running text that goes on for well over sixty characters in all. " * 3
+    table = markup.pipe_table(
+        ["What we learned", "What we are doing", "Who", "Status"],
+        [[long_text, long_text, "Customer Relationship Team", "Done"]],
+    )
+    typst = run_pandoc([f"--lua-filter={LUA_FILTER}", "--to=typst"], cwd=tmp_path, stdin=table + "\n")
+    assert "columns: (60fr, 60fr, 26fr, auto)," in typst

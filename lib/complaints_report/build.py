@@ -207,8 +207,36 @@ def privacy_findings(request: BuildRequest, material: dict, service: str) -> lis
         for finding in (privacy.Finding(**fields) for fields in material.get("input_findings", []))
         if finding.kind == privacy.CASE_REFERENCE or finding.value not in permitted
     ]
-    from_narrative = privacy.scan_narrative(folder, allowed, material["references"])
-    return [f"{service}: {finding}" for finding in from_narrative + from_exports]
+    references = privacy.ReferenceIndex(material["references"])
+    from_narrative = privacy.scan_narrative(folder, allowed, references)
+    from_actions = action_findings(request, service, permitted, references)
+    return [f"{service}: {finding}" for finding in from_narrative + from_actions + from_exports]
+
+
+def action_findings(
+    request: BuildRequest, service: str, allowed: privacy.Allowed, references: privacy.ReferenceIndex
+) -> list[privacy.Finding]:
+    """Personal data or case references in the year's actions file (what was learned, the action, the
+    owner, the progress), each named by file and row. A file with problems is reported by the narrative
+    check, which stops the build."""
+    if not narrative.actions_file_exists(request.content_dir, request.year, service):
+        return []
+    from complaints_report import actions
+    from complaints_report.problems import InputError
+
+    try:
+        acts = actions.year_actions(request.content_dir, request.year, service)
+    except InputError:
+        return []
+    if not acts:
+        return []
+    scanner = privacy.Scanner(allowed, references)
+    path = actions.actions_path(request.content_dir, request.year, service)
+    return [
+        privacy.Finding(where, kind, value)
+        for where, text in actions.privacy_texts(acts, path).items()
+        for kind, value in scanner.scan(text)
+    ]
 
 
 def content_files(request: BuildRequest, service: str) -> list[Path]:
@@ -319,6 +347,9 @@ def render(request: BuildRequest, staging: Path, item: Plan, engine: str) -> Non
         raise BuildError(str(error)) from None
     for path in outputs.values():
         shutil.move(str(path), published / f"report{path.suffix}")
+    for table in sorted((project / narrative.NARRATIVE_DIR / narrative.DATA_DIR).glob("*.csv")):
+        (published / "data").mkdir(parents=True, exist_ok=True)  # the data behind the actions tables
+        shutil.copyfile(table, published / "data" / table.name)
 
 
 def finish(

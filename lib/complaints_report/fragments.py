@@ -9,7 +9,8 @@ In the notebook's results folder:
     paragraph; the section keys are those of ``content.SECTIONS`` (``volume``, ``stage2``...);
   - ``fig-<name>.md``: a chart, numbered, with its alt text and (on the web page) its data;
   - ``tbl-<name>.md``: a table with its numbered caption;
-  - ``quotes.md``, ``data-quality.md``, ``method-note.md``, ``accessibility.md``.
+  - ``quotes.md``, ``data-quality.md``, ``method-note.md``, ``accessibility.md``;
+  - ``missing-inputs.md``: what adding each optional input the figures lack would show ("Who complained").
 
   Every name in :func:`names` is written for every service, empty where it does not apply
   (a Children's report has no ``fig-areas``), because Quarto expands every include before it
@@ -56,9 +57,20 @@ FIGURES = (
     "departments",
     "stages",
     "timeliness",
+    "trend",
+    "quarters",
+    "escalation",
+    "comparators",
 )
-TABLES = ("table_areas", "table_departments", "table_stages", "table_ombudsman")
-OTHERS = ("quotes", "data-quality", "method-note", "accessibility")
+TABLES = (
+    "table_areas",
+    "table_departments",
+    "table_stages",
+    "table_ombudsman",
+    "table_stage_timeliness",
+    "table_equality",
+)
+OTHERS = ("quotes", "data-quality", "method-note", "accessibility", "missing-inputs")
 
 
 def names() -> list[str]:
@@ -111,6 +123,22 @@ def quotes_markdown(quotes: Table) -> str:
             lines.append(markup.heading(3, team, f"quotes-team-{teams}"))
         lines.append(markup.blockquote(row.Compliment))
     return "\n\n".join(lines)
+
+
+def missing_inputs_markdown(f: sentences.Facts) -> str:
+    """What adding each optional input the year's figures lack would show in "Who complained": one
+    sentence for one input, a list for several; nothing when none is missing."""
+    from complaints_report import sentences
+
+    missing = sentences.missing_inputs(f)
+    if len(missing) == 1:
+        what, shows = missing[0]
+        return markup.text(f"Adding {what} to the exports would show {shows}.")
+    if not missing:
+        return ""
+    items = [markup.text(f"{what}, to show {shows}").strip() for what, shows in missing]
+    lead = markup.text("Adding these to the exports would show more in this section:")
+    return lead + "\n\n" + "\n".join(f"- {item}" for item in items)
 
 
 def data_quality(figures: dict) -> str:
@@ -194,6 +222,7 @@ def write(
         if not table.data.empty:
             written[label] = presentation.table_markdown(table)
     written["quotes"] = quotes_markdown(quotes)
+    written["missing-inputs"] = missing_inputs_markdown(f)
     written["data-quality"] = data_quality(f.figures)
     written["method-note"] = method_note(f.figures)
     written["accessibility"] = (paths.RESOURCES_DIR / "accessibility.md").read_text(encoding="utf-8")

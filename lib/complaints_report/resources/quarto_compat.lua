@@ -407,6 +407,10 @@ local typst_figures = {
 -- that is wider than the page, narrows the widest columns.
 local SHORT_CELL = 20    -- characters: about a quarter of the text width at table size
 local SHORT_TOTAL = 50   -- characters of short columns side by side: about half the width
+-- A column of running text shares the width up to this many characters: beyond it the text wraps
+-- anyway, and uncapped a column of long sentences would leave a column of a few words
+-- ("Customer Relationship Team") narrower than its longest word, which then ran into the next.
+local LONG_CELL = 60
 
 local function cell_length(cell)
   local text = stringify(cell.contents)
@@ -449,7 +453,7 @@ local function typst_columns(tbl)
   local specs = {}
   for i = 1, count do
     local length = longest[i] or 0
-    specs[i] = (not all_auto and length > SHORT_CELL) and (length .. "fr") or "auto"
+    specs[i] = (not all_auto and length > SHORT_CELL) and (math.min(length, LONG_CELL) .. "fr") or "auto"
   end
   return "columns: (" .. table.concat(specs, ", ") .. "),", all_auto and total > TEXT_WIDTH
 end
