@@ -14,9 +14,11 @@ correctly, and end lines with ``\\n`` so the same data gives the same bytes on e
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -37,13 +39,51 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe.columns = [safe_cell(str(column)) for column in frame.columns]
     for column in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[column]):
-            safe[column] = safe[column].map(safe_cell)
+            safe[column] = _safe_column(safe[column])
     return safe
+
+
+def _safe_column(values: pd.Series) -> pd.Series:
+    """``safe_cell`` on each cell; in a text column, only on the cells that start like a formula
+    (a row accounting has a million cells)."""
+    if not isinstance(values.dtype, pd.StringDtype):
+        return values.map(safe_cell)
+    risky = values.str.startswith(FORMULA_PREFIXES).fillna(False).to_numpy(dtype=bool)
+    if not risky.any():
+        return values
+    values = values.copy()
+    values[risky] = values[risky].map(safe_cell)
+    return values
+
+
+def _csv_cells(values: pd.Series) -> np.ndarray | None:
+    """The column's cells as ``csv.writer`` takes them, where that writes what pandas' ``to_csv``
+    would (text, blank as empty, and whole numbers); None for any other column."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return values.to_numpy(dtype=object, na_value="")
+    if pd.api.types.is_integer_dtype(values.dtype) and not values.hasnans:
+        return values.to_numpy(dtype=object)
+    return None
+
+
+def _write_rows(frame: pd.DataFrame, handle) -> bool:
+    """Write a frame of text and whole-number columns with the csv module, as pandas' ``to_csv``
+    (which uses the same writer and dialect) writes it, a good deal faster; False for other frames."""
+    columns = [_csv_cells(frame[column]) for column in frame.columns]
+    if not columns or frame.columns.has_duplicates or any(cells is None for cells in columns):
+        return False
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow([str(column) for column in frame.columns])
+    writer.writerows(zip(*columns, strict=True))
+    return True
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     """Write ``frame`` (without its index) as a CSV that opens safely in Excel."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    safe_frame(frame).to_csv(path, index=False, lineterminator="\n", encoding=ENCODING)
+    safe = safe_frame(frame)
+    with open(path, "w", encoding=ENCODING, newline="") as handle:
+        if not _write_rows(safe, handle):
+            safe.to_csv(handle, index=False, lineterminator="\n")
     return path
