@@ -5,7 +5,7 @@ import csv
 import pandas as pd
 import pytest
 
-from complaints_report.spreadsheet import safe_cell, write_csv
+from complaints_report.spreadsheet import ENCODING, safe_cell, safe_frame, write_csv
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,41 @@ def test_a_written_csv_shows_pounds_and_curly_apostrophes_in_excel(tmp_path):
 
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs for UTF-8
     assert "Children’s £ team" in path.read_text(encoding="utf-8-sig")
+
+
+def test_a_large_frame_of_text_and_whole_numbers_is_written_as_pandas_writes_it(tmp_path):
+    """Large frames (a row accounting) take a faster path than pandas' writer: the same bytes."""
+    import numpy as np
+
+    awkward = [
+        "=1+2",
+        "+44 20 7946 0958",
+        "-5",
+        "@SUM(A1)",
+        "\tTab",
+        "a,b",
+        'say "hi"',
+        "line\nbreak",
+        "",
+        None,
+    ]
+    teams = np.array(awkward + ["Reablement", "Home care"], dtype=object)[
+        np.arange(3000) % 12
+    ]  # few distinct
+    references = np.array([f"ASC-{n:05d}" for n in range(3000)], dtype=object)  # each different
+    references[::7] = '=HYPERLINK("http://x","y")'
+    references[::11] = 'REF, "quoted"'
+    frame = pd.DataFrame(
+        {
+            "team": pd.array(teams, dtype="str"),
+            "row": np.arange(3000),
+            "reference": pd.array(references, dtype="str"),
+            "=reason": pd.array(teams[::-1], dtype="str"),
+        }
+    )
+
+    written = write_csv(frame, tmp_path / "fast.csv").read_bytes()
+
+    safe_frame(frame).to_csv(tmp_path / "pandas.csv", index=False, lineterminator="\n", encoding=ENCODING)
+    assert written == (tmp_path / "pandas.csv").read_bytes()
+    assert b'"\'=HYPERLINK(""http' in written and b"'=reason" in written.splitlines()[0]

@@ -15,6 +15,7 @@ correctly, and end lines with ``\\n`` so the same data gives the same bytes on e
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 
@@ -39,51 +40,74 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe.columns = [safe_cell(str(column)) for column in frame.columns]
     for column in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[column]):
-            safe[column] = _safe_column(safe[column])
+            safe[column] = safe[column].map(safe_cell)
     return safe
 
 
-def _safe_column(values: pd.Series) -> pd.Series:
-    """``safe_cell`` on each cell; in a text column, only on the cells that start like a formula
-    (a row accounting has a million cells)."""
-    if not isinstance(values.dtype, pd.StringDtype):
-        return values.map(safe_cell)
-    risky = values.str.startswith(FORMULA_PREFIXES).fillna(False).to_numpy(dtype=bool)
-    if not risky.any():
-        return values
-    values = values.copy()
-    values[risky] = values[risky].map(safe_cell)
-    return values
+# ----------------------------------------------------------------------------- large frames
+# A frame of text and whole numbers (a row accounting: a million rows) is written without pandas'
+# CSV writer, with the same bytes: pandas writes each cell through the csv module's writer in
+# its default dialect, which quotes a cell only when it holds a comma, a quote or a line break.
+
+_NEEDS_A_LOOK = re.compile(r"^[=+\-@\t\r]|[,\"\r\n]")  # may start like a formula, or need quoting
+_SAMPLE = 1000  # rows looked at to tell a column of few distinct values (team, reason) from references
 
 
-def _csv_cells(values: pd.Series) -> np.ndarray | None:
-    """The column's cells as ``csv.writer`` takes them, where that writes what pandas' ``to_csv``
-    would (text, blank as empty, and whole numbers); None for any other column."""
+def _csv_text(value: str) -> str:
+    """A made-safe cell as the csv module writes it (quoted where needed)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([safe_cell(value), ""])  # two cells: never the
+    return buffer.getvalue()[:-2]  # lone-empty-cell case; the trailing ",\n" is removed
+
+
+def _texts(cells: np.ndarray) -> np.ndarray:
+    """Each text cell as written: only the cells that may start like a formula or need quoting are
+    looked at one by one."""
+    flagged = pd.Series(cells, dtype=object).str.contains(_NEEDS_A_LOOK).to_numpy(dtype=bool)
+    if not flagged.any():
+        return cells
+    cells = cells.copy()
+    cells[flagged] = [_csv_text(value) for value in cells[flagged]]
+    return cells
+
+
+def _column_texts(values: pd.Series) -> np.ndarray | None:
+    """A column's cells as written, or None for a column this path does not write (pandas does)."""
     if isinstance(values.dtype, pd.StringDtype):
-        return values.to_numpy(dtype=object, na_value="")
+        cells = values.to_numpy(dtype=object, na_value="")
+        sample = cells[:_SAMPLE]
+        if len(cells) > _SAMPLE and len(set(sample)) * 4 < len(sample):  # few distinct: each once
+            codes, distinct = pd.factorize(cells)
+            return _texts(np.asarray(distinct, dtype=object))[codes]
+        return _texts(cells)
     if pd.api.types.is_integer_dtype(values.dtype) and not values.hasnans:
-        return values.to_numpy(dtype=object)
+        return np.asarray(list(map(str, values.tolist())), dtype=object)
     return None
 
 
-def _write_rows(frame: pd.DataFrame, handle) -> bool:
-    """Write a frame of text and whole-number columns with the csv module, as pandas' ``to_csv``
-    (which uses the same writer and dialect) writes it, a good deal faster; False for other frames."""
-    columns = [_csv_cells(frame[column]) for column in frame.columns]
-    if not columns or frame.columns.has_duplicates or any(cells is None for cells in columns):
-        return False
-    writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow([str(column) for column in frame.columns])
-    writer.writerows(zip(*columns, strict=True))
-    return True
+def _large_frame_text(frame: pd.DataFrame) -> str | None:
+    """The CSV of a frame of text and whole-number columns (two or more), else None."""
+    if len(frame.columns) < 2 or frame.columns.has_duplicates:
+        return None
+    columns = []
+    for column in frame.columns:
+        texts = _column_texts(frame[column])
+        if texts is None:
+            return None
+        columns.append(texts)
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow([safe_cell(str(column)) for column in frame.columns])
+    body = "\n".join(map(",".join, zip(*columns, strict=True)))
+    return header.getvalue() + body + ("\n" if len(frame) else "")
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     """Write ``frame`` (without its index) as a CSV that opens safely in Excel."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    safe = safe_frame(frame)
-    with open(path, "w", encoding=ENCODING, newline="") as handle:
-        if not _write_rows(safe, handle):
-            safe.to_csv(handle, index=False, lineterminator="\n")
+    text = _large_frame_text(frame)
+    if text is None:
+        safe_frame(frame).to_csv(path, index=False, lineterminator="\n", encoding=ENCODING)
+    else:
+        path.write_text(text, encoding=ENCODING, newline="")
     return path
