@@ -155,7 +155,7 @@ def _column(frame: pd.DataFrame, column: str, dtype) -> np.ndarray:
     if column not in frame:
         return np.full(len(frame), "", dtype=object)
     values = frame[column]
-    return values.fillna("").to_numpy(dtype=object) if dtype is object else values.to_numpy(dtype=dtype)
+    return values.to_numpy(dtype=object, na_value="") if dtype is object else values.to_numpy(dtype=dtype)
 
 
 def _in_order(kept: np.ndarray, left: np.ndarray, left_positions: np.ndarray) -> np.ndarray:

@@ -236,10 +236,10 @@ def for_report(inputs: Inputs, year: ReportingYear, services=None) -> Inputs:
             continue
         frames[kind] = frame[wanted].reset_index(drop=True)
         dropped = ~wanted
-        left_out[kind] = pd.DataFrame(
-            {"position": np.flatnonzero(dropped)}
-            | {column: frame[column].to_numpy()[dropped] for column in LEFT_OUT_COLUMNS if column in frame}
-        )
+        left = {column: frame[column].to_numpy()[dropped] for column in LEFT_OUT_COLUMNS if column in frame}
+        for column in ("source_file", "service"):  # a few values repeated: small to hand over
+            left[column] = pd.Categorical(left[column])
+        left_out[kind] = pd.DataFrame({"position": np.flatnonzero(dropped), **left})
     return Inputs(
         data_dir=inputs.data_dir, files=inputs.files, left_out=left_out, scope=(year, services), **frames
     )
