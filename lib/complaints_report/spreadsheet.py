@@ -50,6 +50,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 # its default dialect, which quotes a cell only when it holds a comma, a quote or a line break.
 
 _NEEDS_A_LOOK = re.compile(r"^[=+\-@\t\r]|[,\"\r\n]")  # may start like a formula, or need quoting
+_NEEDS_A_LOOK_JOINED = re.compile(r"\0[=+\-@\t\r]|[,\"\r\n]")  # the same, in cells joined by NUL
 _SAMPLE = 1000  # rows looked at to tell a column of few distinct values (team, reason) from references
 
 
@@ -60,10 +61,27 @@ def _csv_text(value: str) -> str:
     return buffer.getvalue()[:-2]  # lone-empty-cell case; the trailing ",\n" is removed
 
 
+def _flagged(cells: np.ndarray) -> np.ndarray:
+    """Which cells may start like a formula or need quoting: the column is searched as one text,
+    its cells joined by NUL (which no export cell holds), rather than a cell at a time."""
+    joined = "\0".join(cells)
+    if joined.count("\0") != len(cells) - 1:  # a cell holds NUL after all: look at each cell
+        return pd.Series(cells, dtype=object).str.contains(_NEEDS_A_LOOK).to_numpy(dtype=bool)
+    found = [match.end() - 1 for match in _NEEDS_A_LOOK_JOINED.finditer(joined)]  # in the cell after a NUL
+    flagged = np.zeros(len(cells), dtype=bool)
+    flagged[0] = bool(_NEEDS_A_LOOK.search(cells[0]))
+    if found:
+        starts = np.cumsum([0] + [len(cell) + 1 for cell in cells[:-1]])  # where each cell starts
+        flagged[np.searchsorted(starts, np.asarray(found), side="right") - 1] = True
+    return flagged
+
+
 def _texts(cells: np.ndarray) -> np.ndarray:
     """Each text cell as written: only the cells that may start like a formula or need quoting are
     looked at one by one."""
-    flagged = pd.Series(cells, dtype=object).str.contains(_NEEDS_A_LOOK).to_numpy(dtype=bool)
+    if not len(cells):
+        return cells
+    flagged = _flagged(cells)
     if not flagged.any():
         return cells
     cells = cells.copy()
