@@ -165,6 +165,44 @@ def test_a_mistake_in_the_actions_file_stops_the_build_and_leaves_out_as_it_was(
     assert snapshot(built_copy) == before
 
 
+def test_a_narrative_change_to_one_service_leaves_the_others_report_as_it_was(built_copy, tmp_path):
+    content = copy_content(tmp_path)
+    build(request(built_copy, content_dir=content, services=["childrens"]))  # Children's 2020/21 too
+    childrens = snapshot(built_copy / "2020-21" / "childrens")
+    volume = content / "2020-21" / "asc" / "volume.md"
+    volume.write_text(volume.read_text(encoding="utf-8") + "\nA NEW SENTENCE.\n", encoding="utf-8")
+
+    results = build(request(built_copy, content_dir=content, services=["asc", "childrens"]))
+
+    assert [(result.service, result.stages["render"]) for result in results] == [
+        ("asc", "ran"),
+        ("childrens", "reused"),
+    ]
+    assert results[1].up_to_date
+    assert snapshot(built_copy / "2020-21" / "childrens") == childrens  # the manifest too
+    assert "A NEW SENTENCE." in (built_copy / "2020-21" / "asc" / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_notebook_computes_the_same_from_the_exports_as_from_what_the_build_handed_over(
+    example_reports, tmp_path
+):
+    from complaints_report import analysis
+
+    internal = paths.internal_output_dir(example_reports["asc"].parents[1], "2020-21", "asc")
+    results = tmp_path / "results"
+    parameters = {"year": "2020-21", "service": "asc", "suppress_below": 0, "team": "CE Team"}
+
+    analysis.run("asc", parameters, paths.DATA_DIR, results, tmp_path / "asc.ipynb")  # reads the exports
+
+    built = snapshot(internal)
+    alone = snapshot(results)
+    assert built["metrics.json"] == alone["metrics.json"]
+    assert built["rows.csv"] == alone["rows.csv"]  # every row read, in the order read
+    computed = [name for name in alone if name.startswith(("_fragments/", "data/", "charts/"))]
+    assert computed and all(built[name] == alone[name] for name in computed)
+    assert "checked-inputs.pickle" not in built, "the handed-over inputs are removed once read"
+
+
 def test_force_rebuilds_everything(built_copy):
     results = build(request(built_copy, force=True, formats=["html"]))
     assert results[0].stages == {"analysis": "ran", "render": "ran"}

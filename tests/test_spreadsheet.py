@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complaints_report.spreadsheet import safe_cell, write_csv
+from complaints_report.spreadsheet import ENCODING, safe_cell, safe_frame, write_csv
 
 NUMBER = re.compile(
     r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?"
@@ -96,3 +96,43 @@ def test_a_written_csv_reads_back_cell_for_cell_each_made_safe(tmp_path_factory,
         read = list(csv.reader(handle))
     assert read[0] == [safe_cell(heading or "Team"), "Complaints", "Area"]
     assert read[1:] == [[safe_cell(team), str(count), safe_cell(area)] for team, count, area in rows]
+
+
+def test_a_large_frame_of_text_and_whole_numbers_is_written_as_pandas_writes_it(tmp_path):
+    """Large frames (a row accounting) take a faster path than pandas' writer: the same bytes."""
+    import numpy as np
+
+    awkward = [
+        "=1+2",
+        "+44 20 7946 0958",
+        "-5",
+        "@SUM(A1)",
+        "\tTab",
+        "a,b",
+        'say "hi"',
+        "line\nbreak",
+        "carriage\rreturn",
+        "\rat the start",
+        "",
+        None,
+    ]
+    teams = np.array(awkward + ["Reablement", "Home care"], dtype=object)[
+        np.arange(3000) % 14
+    ]  # few distinct
+    references = np.array([f"ASC-{n:05d}" for n in range(3000)], dtype=object)  # each different
+    references[::7] = '=HYPERLINK("http://x","y")'
+    references[::11] = 'REF, "quoted"'
+    frame = pd.DataFrame(
+        {
+            "team": pd.array(teams, dtype="str"),
+            "row": np.arange(3000),
+            "reference": pd.array(references, dtype="str"),
+            "=reason": pd.array(teams[::-1], dtype="str"),
+        }
+    )
+
+    written = write_csv(frame, tmp_path / "fast.csv").read_bytes()
+
+    safe_frame(frame).to_csv(tmp_path / "pandas.csv", index=False, lineterminator="\n", encoding=ENCODING)
+    assert written == (tmp_path / "pandas.csv").read_bytes()
+    assert b'"\'=HYPERLINK(""http' in written and b"'=reason" in written.splitlines()[0]

@@ -586,6 +586,7 @@ def is_known(figures: dict) -> bool:
 
 def compute_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
     """The contract's ``metrics.json`` for a service and year, with ``previous_year`` where known."""
+    inputs.check_scope(service, year)
     rows = _ServiceRows(inputs, service)
     result = _year_metrics(rows, year)
     result["service_name"] = SERVICE_NAMES[service]
@@ -597,6 +598,7 @@ def compute_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
 
 def trend(inputs: Inputs, service: str, year: ReportingYear, years: int = 3) -> list[dict]:
     """The figures of this year and the years before it, oldest first (known years only)."""
+    inputs.check_scope(service, year)
     rows = _ServiceRows(inputs, service)
     series = []
     for back in range(years - 1, -1, -1):
