@@ -32,7 +32,16 @@ ASC = ReportingYear.parse("2020-21")
 # Waits for a build to reach a stage give up only after this long, so that a build that hangs fails
 # the test instead of hanging it; no assertion depends on how long anything takes.
 SAFETY_NET = 900
-ASC_CHARTS = ("compliments", "member_enquiries", "nature", "ombudsman", "outcomes", "volume")
+ASC_CHARTS = (
+    "compliments",
+    "member_enquiries",
+    "nature",
+    "ombudsman",
+    "outcomes",
+    "trend",  # the five-year trend replaces the seed's three-year volume graph
+    "quarters",
+    "comparators",
+)
 PUBLISHED_ASC = ["asc.ipynb", *(f"charts/{name}.svg" for name in ASC_CHARTS)]
 
 
@@ -67,8 +76,12 @@ def test_the_published_folder_holds_exactly_what_may_be_published(example_report
     )
     assert data == sorted(
         f"data/{name}.csv"
-        for name in (*ASC_CHARTS, "table_areas", "table_ombudsman", "table_compliment_quotes")
-    )
+        for name in (
+            *ASC_CHARTS, "table_areas", "table_ombudsman", "table_compliment_quotes", "table_equality",
+            # the actions tables, written when the report is rendered (narrative.py)
+            "table_learning_agreed", "table_priority_agreed",
+        )
+    )  # fmt: skip
 
 
 def test_case_level_detail_is_kept_beside_the_published_folder_never_in_it(example_reports):
@@ -126,6 +139,72 @@ def test_a_narrative_change_re_renders_only(built_copy, tmp_path):
     )
     stages = json.loads(after["manifest.json"])["build"]
     assert stages["analysis"]["ran"] is False and stages["render"]["ran"] is True
+
+
+def test_an_actions_change_re_renders_only_and_publishes_the_tables_data(built_copy, tmp_path):
+    content = copy_content(tmp_path)
+    actions = content / "2020-21" / "asc" / "actions.csv"
+    actions.write_text(
+        actions.read_text(encoding="utf-8-sig") + "2020-21,learning,A new lesson,A NEW ACTION,,,planned,\n",
+        encoding="utf-8",
+    )
+    results = build(request(built_copy, content_dir=content, formats=["html"]))
+    assert results[0].stages == {"analysis": "reused", "render": "ran"}
+    folder = built_copy / "2020-21" / "asc"
+    assert "A NEW ACTION" in (folder / "report.html").read_text(encoding="utf-8")
+    assert "A NEW ACTION" in (folder / "data" / "table_learning_agreed.csv").read_text(encoding="utf-8-sig")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert "data/table_learning_agreed.csv" in manifest["files"]
+
+
+def test_a_mistake_in_the_actions_file_stops_the_build_and_leaves_out_as_it_was(built_copy, tmp_path):
+    content = copy_content(tmp_path)
+    actions = content / "2020-21" / "asc" / "actions.csv"
+    actions.write_text(
+        actions.read_text(encoding="utf-8-sig").replace(",done,", ",nearly,", 1), encoding="utf-8"
+    )
+    before = snapshot(built_copy)
+    with pytest.raises(ContentError, match=r"actions\.csv, row 2, column 'status', value 'nearly'"):
+        build(request(built_copy, content_dir=content))
+    assert snapshot(built_copy) == before
+
+
+def test_a_narrative_change_to_one_service_leaves_the_others_report_as_it_was(built_copy, tmp_path):
+    content = copy_content(tmp_path)
+    build(request(built_copy, content_dir=content, services=["childrens"]))  # Children's 2020/21 too
+    childrens = snapshot(built_copy / "2020-21" / "childrens")
+    volume = content / "2020-21" / "asc" / "volume.md"
+    volume.write_text(volume.read_text(encoding="utf-8") + "\nA NEW SENTENCE.\n", encoding="utf-8")
+
+    results = build(request(built_copy, content_dir=content, services=["asc", "childrens"]))
+
+    assert [(result.service, result.stages["render"]) for result in results] == [
+        ("asc", "ran"),
+        ("childrens", "reused"),
+    ]
+    assert results[1].up_to_date
+    assert snapshot(built_copy / "2020-21" / "childrens") == childrens  # the manifest too
+    assert "A NEW SENTENCE." in (built_copy / "2020-21" / "asc" / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_notebook_computes_the_same_from_the_exports_as_from_what_the_build_handed_over(
+    example_reports, tmp_path
+):
+    from complaints_report import analysis
+
+    internal = paths.internal_output_dir(example_reports["asc"].parents[1], "2020-21", "asc")
+    results = tmp_path / "results"
+    parameters = {"year": "2020-21", "service": "asc", "suppress_below": 0, "team": "CE Team"}
+
+    analysis.run("asc", parameters, paths.DATA_DIR, results, tmp_path / "asc.ipynb")  # reads the exports
+
+    built = snapshot(internal)
+    alone = snapshot(results)
+    assert built["metrics.json"] == alone["metrics.json"]
+    assert built["rows.csv"] == alone["rows.csv"]  # every row read, in the order read
+    computed = [name for name in alone if name.startswith(("_fragments/", "data/", "charts/"))]
+    assert computed and all(built[name] == alone[name] for name in computed)
+    assert "checked-inputs.pickle" not in built, "the handed-over inputs are removed once read"
 
 
 def test_force_rebuilds_everything(built_copy):

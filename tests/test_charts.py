@@ -111,7 +111,8 @@ def test_chart_text_is_at_least_body_text_at_its_own_size_and_on_a_phone():
 
 
 def all_charts() -> list[charts.Chart]:
-    asc, childrens = asc_figures(), childrens_figures()
+    """Every chart of both reports, the committee's included (trend, quarters, escalation, comparators)."""
+    asc, childrens = with_committee_figures(asc_figures()), with_committee_figures(childrens_figures())
     return charts.asc_charts(asc, asc_history(asc)) + charts.childrens_charts(
         childrens, childrens_history(childrens)
     )
@@ -425,6 +426,30 @@ def names(chart_list) -> list[str]:
     return [chart.name for chart in chart_list]
 
 
+def test_committee_charts_join_each_report_in_their_places():
+    asc = with_committee_figures(asc_figures())
+    assert names(charts.asc_charts(asc, asc_history(asc))) == [
+        "trend",  # in place of the three-year volume chart
+        "quarters",
+        "nature",
+        "outcomes",
+        "ombudsman",
+        "member_enquiries",
+        "compliments",
+        "comparators",
+    ]
+    childrens = with_committee_figures(childrens_figures())
+    assert names(charts.childrens_charts(childrens, childrens_history(childrens))) == [
+        "trend",
+        "quarters",
+        "escalation",
+        "nature",
+        "timeliness",
+        "compliments",
+        "comparators",
+    ]
+
+
 def test_asc_charts_are_the_seed_reports_graphs_without_what_a_table_or_sentence_shows():
     figures = asc_figures()
     assert names(charts.asc_charts(figures, asc_history(figures))) == [
@@ -520,3 +545,309 @@ def test_no_chart_of_the_percentages_of_a_handful():
     figures = {**childrens_figures(), "stage1_responded": 3, "stage1_within_timescale": 3}
     history = [{**figures["previous_year"], "stage1_responded": 12}, figures]
     assert "timeliness" not in names(charts.childrens_charts(figures, history))
+
+
+# --------------------------------------------------------------------------- the committee's charts
+
+
+def with_committee_figures(figures: dict) -> dict:
+    """The figures with the keys of the committee's charts: trend, quarters, escalation, comparators."""
+    childrens = figures["service"] == "childrens"
+    extra = {
+        "complaints_trend": {"2017-18": 71, "2018-19": 66, "2019-20": 68, "2020-21": 62, "2021-22": 75},
+        "quarterly_received": {"Q1": 9, "Q2": 12, "Q3": 26, "Q4": 16},
+        "stage1_within_timescale": 51,
+        "comparator_medians": {
+            "complaints_per_1000_service_users": 41.1,
+            "stage1_within_timescale_pct": 72.5,
+        },
+        "comparator_ranges": {
+            "complaints_per_1000_service_users": {"lowest": 31.2, "highest": 55.0, "councils": 6},
+            "stage1_within_timescale_pct": {"lowest": 62.0, "highest": 84.0, "councils": 6},
+        },
+        "complaints_per_1000_service_users": 36.8,
+    }
+    if childrens:
+        extra["escalation_pct"] = 19
+        extra["stage2_received"] = 12
+        extra["stage3_received"] = 1
+    return {**figures, **extra}
+
+
+@pytest.mark.parametrize(
+    ("values", "title"),
+    [
+        ([111, 104, 97, 89, 85], "Complaints received fell each year, from 111 in 2016/17 to 85 in 2020/21"),
+        ([80, 85, 97, 99, 111], "Complaints received rose each year, from 80 in 2016/17 to 111 in 2020/21"),
+        ([7, 7, 7, 7, 7], "Complaints received stayed at 7 a year from 2016/17 to 2020/21"),
+        (
+            [71, 66, 68, 62, 75],
+            "More complaints were received in 2020/21 (75) than in any of the four years before",
+        ),
+        (
+            [71, 66, 68, 62, 60],
+            "Fewer complaints were received in 2020/21 (60) than in any of the four years before",
+        ),
+        (
+            [71, 66, 68, 62, 70],
+            "70 complaints received in 2020/21, within the range of the four years before (62 to 71)",
+        ),
+        (
+            [71, 66, 71, 62, 71],
+            "71 complaints received in 2020/21, within the range of the four years before (62 to 71)",
+        ),
+    ],
+)
+def test_trend_title_states_how_five_years_moved(values, title):
+    years = ["2016/17", "2017/18", "2018/19", "2019/20", "2020/21"]
+    assert charts.trend_title(years, values) == title
+
+
+@pytest.mark.parametrize(
+    ("values", "title"),
+    [
+        ([0, 2, 4], "Complaints received rose each year, from zero in 2018/19 to 4 in 2020/21"),
+        ([0, 5, 3], "3 complaints received in 2020/21, within the range of the two years before (zero to 5)"),
+    ],
+)
+def test_trend_title_says_zero_in_words(values, title):
+    assert charts.trend_title(["2018/19", "2019/20", "2020/21"], values) == title
+
+
+def test_trend_of_two_years_is_a_change_not_a_trend():
+    assert charts.trend_title(["2019/20", "2020/21"], [0, 3]) == (
+        "Complaints received rose from zero to 3 between 2019/20 and 2020/21"
+    )
+    assert charts.trend_title(["2019/20", "2020/21"], [5, 5]) == (
+        "Complaints received stayed at 5 between 2019/20 and 2020/21"
+    )
+
+
+def test_trend_chart_shows_the_years_known_oldest_first_this_year_picked_out():
+    figures = {"year_display": "2021/22", "complaints_trend": {"2019-20": 68, "2020-21": 62, "2021-22": 75}}
+    chart = charts.trend_chart(figures)
+    assert chart.name == "trend"
+    assert chart.data.to_dict("list") == {
+        "year": ["2019/20", "2020/21", "2021/22"],
+        "complaints_received": [68, 62, 75],
+    }
+    assert bar_colours(chart) == [charts.EARLIER.upper(), charts.EARLIER.upper(), charts.MAIN.upper()]
+    assert "Complaints received by year: 2019/20: 68; 2020/21: 62; 2021/22: 75." in chart.alt
+
+
+def test_a_single_year_has_no_trend_chart_and_asc_keeps_its_volume_chart():
+    assert charts.trend_chart({"year_display": "2021/22", "complaints_trend": {"2021-22": 5}}) is None
+    assert charts.trend_chart({"year_display": "2021/22"}) is None
+    figures = asc_figures() | {"complaints_trend": {"2021-22": 90}}
+    assert names(charts.asc_charts(figures, asc_history(figures)))[0] == "volume"
+    assert "volume" not in names(charts.asc_charts(figures, [figures]))  # one year: no yearly chart at all
+
+
+def test_quarters_chart_names_the_busiest_and_quietest_quarters_in_the_order_of_the_year():
+    chart = charts.quarters_chart(
+        {"year_display": "2021/22", "quarterly_received": {"Q1": 9, "Q2": 12, "Q3": 26, "Q4": 16}}
+    )
+    assert chart.title == "October to December had the most complaints (26), April to June the fewest (9)"
+    assert chart.data["quarter"].tolist() == [
+        "April to June",
+        "July to September",
+        "October to December",
+        "January to March",
+    ]
+    assert bar_widths(chart) == [9, 12, 26, 16]
+    assert chart.note.startswith("Stage 1 complaints accepted, by the quarter of 2021/22")
+    assert (
+        "April to June: 9; July to September: 12; October to December: 26; January to March: 16." in chart.alt
+    )
+
+
+def test_quarters_chart_ties_and_a_quarter_with_none():
+    chart = charts.quarters_chart(
+        {"year_display": "2020/21", "quarterly_received": {"Q1": 24, "Q2": 24, "Q3": 0, "Q4": 0}}
+    )
+    assert chart.title == (
+        "April to June and July to September had the most complaints (24 each), "
+        "and there were none in October to December and January to March"
+    )
+    assert "October to December: 0" in chart.alt
+
+
+def test_quarters_chart_even_spread_single_case_and_none():
+    even = charts.quarters_chart(
+        {"year_display": "2020/21", "quarterly_received": {"Q1": 2, "Q2": 2, "Q3": 2, "Q4": 2}}
+    )
+    assert even.title == "Complaints came in evenly through the year: 2 in each quarter"
+    single = charts.quarters_chart(
+        {"year_display": "2020/21", "quarterly_received": {"Q1": 0, "Q2": 1, "Q3": 0, "Q4": 0}}
+    )
+    assert single.title.startswith("July to September had the most complaints (1), ")
+    assert (
+        charts.quarters_chart(
+            {"year_display": "2020/21", "quarterly_received": dict.fromkeys(("Q1", "Q2", "Q3", "Q4"), 0)}
+        )
+        is None
+    )
+    assert charts.quarters_chart({"year_display": "2020/21"}) is None
+
+
+def escalation_figures(**changes) -> dict:
+    figures = {
+        "year_display": "2021/22",
+        "complaints_accepted": 63,
+        "stage2_received": 12,
+        "stage3_received": 1,
+        "ombudsman_received": 6,
+        "escalation_pct": 19,
+        "previous_year": {"year_display": "2020/21", "escalation_pct": 9},
+    }
+    return {**figures, **changes}
+
+
+def test_escalation_chart_follows_complaints_from_stage_1_to_the_ombudsman():
+    chart = charts.escalation_chart(escalation_figures())
+    assert chart.title == "19% of stage 1 complaints went on to stage 2 in 2021/22, up from 9% in 2020/21"
+    assert chart.data["stage"].tolist() == ["Stage 1", "Stage 2", "Stage 3", "Ombudsman"]
+    assert bar_widths(chart) == [63, 12, 1, 6]
+    assert "Stage 1: 63; Stage 2: 12 (19%); Stage 3: 1 (2%); Ombudsman: 6 (10%)." in chart.alt
+
+
+@pytest.mark.parametrize(
+    ("previous", "ending"), [(25, ", down from 25% in 2020/21"), (19, ", the same as in 2020/21")]
+)
+def test_escalation_title_compares_with_last_year(previous, ending):
+    figures = escalation_figures(previous_year={"year_display": "2020/21", "escalation_pct": previous})
+    assert charts.escalation_title(figures).endswith(ending)
+
+
+def test_escalation_of_none_is_said_in_words():
+    none = escalation_figures(stage2_received=0, escalation_pct=0)
+    assert charts.escalation_title(none) == (
+        "None of the 63 stage 1 complaints went on to stage 2 in 2021/22, down from 9% in 2020/21"
+    )
+    one = escalation_figures(complaints_accepted=1, stage2_received=0, escalation_pct=0)
+    assert charts.escalation_title(one) == "The one stage 1 complaint did not go on to stage 2 in 2021/22"
+
+
+def test_no_escalation_chart_when_nothing_went_beyond_stage_1():
+    figures = escalation_figures(stage2_received=0, stage3_received=0, ombudsman_received=0, escalation_pct=0)
+    assert charts.escalation_chart(figures) is None
+
+
+def test_escalation_of_a_handful_is_counts_and_there_is_none_for_asc():
+    figures = escalation_figures(
+        complaints_accepted=4, stage2_received=1, stage3_received=0, escalation_pct=25
+    )
+    del figures["ombudsman_received"]
+    chart = charts.escalation_chart(figures)
+    assert chart.title == "1 of 4 stage 1 complaints went on to stage 2 in 2021/22"
+    assert "Stage 2: 1 of 4; Stage 3: none." in chart.alt  # no bare zero (docs/style.md)
+    assert chart.data["stage"].tolist() == ["Stage 1", "Stage 2", "Stage 3"]
+    asc = escalation_figures()
+    del asc["escalation_pct"]
+    assert charts.escalation_chart(asc) is None
+    assert charts.escalation_chart(escalation_figures(complaints_accepted=0)) is None
+
+
+def comparator_figures(**own) -> dict:
+    return {
+        "year_display": "2021/22",
+        "comparator_medians": {
+            "complaints_per_100k_population": 30.6,
+            "ombudsman_upheld_pct": 72.5,
+            "escalation_pct": 10.0,
+        },
+        "comparator_ranges": {
+            "complaints_per_100k_population": {"lowest": 23.9, "highest": 40.6, "councils": 6},
+            "ombudsman_upheld_pct": {"lowest": 55.0, "highest": 83.0, "councils": 6},
+            "escalation_pct": {"lowest": 7.0, "highest": 16.0, "councils": 6},
+        },
+        **own,
+    }
+
+
+def test_comparators_chart_draws_this_council_against_the_median_and_range_of_each_measure():
+    figures = comparator_figures(
+        complaints_per_100k_population=30.7,
+        ombudsman_upheld_pct=100,
+        ombudsman_fault_found=3,
+        ombudsman_investigated=3,
+        escalation_pct=8,
+    )
+    chart = charts.comparators_chart(figures)
+    assert chart.name == "comparators"
+    assert (
+        chart.title
+        == "Compared with 6 similar councils in 2021/22: above their median on 2 of 3 measures, below on 1"
+    )
+    assert chart.data.to_dict("records")[1] == {
+        "measure": "Ombudsman investigations with fault found",
+        "this_council": 100,
+        "similar_councils_median": 72.5,
+        "similar_councils_lowest": 55.0,
+        "similar_councils_highest": 83.0,
+        "similar_councils": 6,
+    }
+    # a percentage of fewer than 10 cases is given with its counts
+    assert (
+        "Ombudsman investigations with fault found: this council 100% (3 of 3); 6 similar councils 55% to 83%, median 72.5%"
+        in chart.alt
+    )
+    assert (
+        "Complaints per 100,000 residents: this council 30.7; 6 similar councils 23.9 to 40.6, median 30.6"
+        in chart.alt
+    )
+    # one chart, a heading a measure, this council's bar and the median's, the range in words
+    assert len(chart.figure.axes) == 1
+    drawn = [text.get_text() for text in chart.figure.axes[0].texts]
+    together = " ".join(drawn)  # headings wrap across the chart's width
+    assert "Ombudsman investigations with fault found" in together
+    assert "Range of 6 similar councils: 55% to 83%" in together
+    assert "100% (3 of 3)" in drawn and "72.5%" in drawn
+    assert bar_colours(chart) == [charts.MAIN.upper(), charts.EARLIER.upper()] * 3
+
+
+@pytest.mark.parametrize(
+    ("own", "ending"),
+    [
+        ({"escalation_pct": 12, "ombudsman_upheld_pct": 80}, "above their median on every measure shown"),
+        ({"escalation_pct": 5}, "below their median on the one measure shown"),
+        ({"escalation_pct": 10}, "level with their median on the one measure shown"),
+        (
+            {"escalation_pct": 5, "ombudsman_upheld_pct": 72.5},
+            "below their median on 1 of 2 measures, level on 1",
+        ),
+        ({}, "their median and range on each measure"),
+    ],
+)
+def test_comparators_title_counts_the_measures_above_and_below_the_median(own, ending):
+    figures = comparator_figures(**own)
+    assert charts.comparators_title(figures, list(figures["comparator_medians"])).endswith(ending)
+
+
+def test_comparators_without_this_councils_figure_or_with_one_comparator():
+    figures = comparator_figures()
+    figures["comparator_ranges"]["escalation_pct"] = {"lowest": 9.0, "highest": 9.0, "councils": 1}
+    figures["comparator_medians"]["escalation_pct"] = 9.0
+    chart = charts.comparators_chart(figures)
+    assert (
+        "Complaints that went on to stage 2: this council no figure; 1 similar council 9%, median 9%"
+        in chart.alt
+    )
+    assert chart.title.startswith(
+        "Compared with similar councils in 2021/22"
+    )  # 6 for some measures, 1 for another
+    assert charts.comparators_chart({"year_display": "2021/22"}) is None
+
+
+def test_measure_names_and_values_as_printed():
+    assert charts.measure_name("complaints_per_1000_service_users") == "Complaints per 1,000 service users"
+    assert (
+        charts.measure_name("member_enquiries_within_5_pct")
+        == "Member enquiries answered within 5 working days"
+    )
+    assert charts.measure_name("stage3_received") == "Stage 3 complaints received"
+    assert charts.measure_name("repeat_complainants") == "Repeat complainants"
+    assert charts.measure_value("ombudsman_upheld_pct", 72.5) == "72.5%"
+    assert charts.measure_value("ombudsman_upheld_pct", 70.0) == "70%"
+    assert charts.measure_value("complaints_per_1000_service_users", 30.0) == "30.0"
+    assert charts.measure_value("complaints_received", 1200) == "1,200"

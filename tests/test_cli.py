@@ -11,7 +11,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from complaints_report import paths
+from complaints_report import content, paths
 from complaints_report.cli import app
 from complaints_report.rendering import quarto_available
 
@@ -111,6 +111,29 @@ def test_new_year_copies_forward_and_never_overwrites(tmp_path):
     assert second.exit_code == 0 and "kept (already exists)" in second.output
 
 
+def test_new_year_carries_the_examples_open_actions_forward(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(paths.CONTENT_DIR, content)
+    result = run("new-year", "2021-22", "--content", str(content))
+    assert result.exit_code == 0, result.output
+    carried = (content / "2021-22" / "asc" / "actions.csv").read_text(encoding="utf-8-sig")
+    # the four priorities of 2020/21 are planned or in progress; the four learning actions are done
+    assert len(carried.splitlines()) == 1 + 4
+    assert "4 open actions carried forward from" in result.output
+
+
+def test_new_year_with_a_broken_actions_file_says_where_and_stops(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(paths.CONTENT_DIR, content)
+    actions = content / "2020-21" / "asc" / "actions.csv"
+    actions.write_text(actions.read_text(encoding="utf-8-sig").replace(",done,", ",finished-ish,", 1))
+    result = run("new-year", "2021-22", "--content", str(content))
+    assert result.exit_code == 1
+    assert "actions.csv, row 2, column 'status', value 'finished-ish'" in result.output
+    assert "Traceback" not in result.output
+    assert not (content / "2021-22" / "asc" / "actions.csv").exists()
+
+
 def test_the_package_runs_as_python_dash_m():
     result = subprocess.run(
         [sys.executable, "-m", "complaints_report", "--help"], capture_output=True, text=True
@@ -151,7 +174,8 @@ def test_init_starts_a_councils_narrative_with_its_name_and_empty_contact_detail
         assert meta["council"] == "Northfield Borough Council"
         assert meta["contact"] == {"email": None, "phone": None} and meta["team"] is None
     written = [p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()]
-    assert len(written) == 13 + 16 + 2
+    # every section's template, meta.yml and an empty actions.csv, for each service
+    assert len(written) == sum(len(content.SECTIONS[service]) + 2 for service in ("asc", "childrens"))
     assert not any("Westminster" in text or "westminster" in text for text in written)
 
 

@@ -133,10 +133,22 @@ def test_missing_sections_lists_titles_of_absent_empty_and_template_files(tmp_pa
     ]
 
 
-def test_missing_sections_of_an_empty_folder_is_every_section(tmp_path):
+def test_missing_sections_of_an_empty_folder_is_every_section_but_the_optional_ones(tmp_path):
     assert content.missing_sections(tmp_path, YEAR, "childrens") == [
-        s.title for s in content.CHILDRENS_SECTIONS
+        s.title for s in content.CHILDRENS_SECTIONS if not s.optional
     ]
+
+
+def test_who_complained_is_optional_in_both_reports_and_shows_nothing_unwritten(tmp_path):
+    for service in content.SECTIONS:
+        assert [s.key for s in content.SECTIONS[service] if s.optional] == ["who_complained"]
+        write_section(tmp_path, YEAR, service, "who_complained", "<!-- TEMPLATE: Who complained. -->")
+        assert content.read_section(tmp_path, YEAR, service, "who_complained", {}) == ("", False)
+        write_section(tmp_path, YEAR, service, "who_complained", "How we ask about equality.")
+        assert content.read_section(tmp_path, YEAR, service, "who_complained", {}) == (
+            "How we ask about equality.",
+            False,
+        )
 
 
 # --------------------------------------------------------------------------- meta.yml
@@ -240,7 +252,38 @@ def test_new_year_reports_what_it_did(tmp_path):
     assert done[folder / "process.md"] == "copied forward from 2020-21"
     assert done[folder / "meta.yml"] == "copied forward from 2020-21"
     assert done[folder / "volume.md"] == "template written"
-    assert len(done) == len(content.ASC_SECTIONS) + 1
+    assert done[folder / "actions.csv"] == "template written (no earlier actions file)"
+    assert len(done) == len(content.ASC_SECTIONS) + 2  # meta.yml and actions.csv
+
+
+def test_new_year_carries_last_years_open_actions_forward(tmp_path):
+    write_year(tmp_path, ReportingYear(2020))
+    (tmp_path / "2020-21" / "asc" / "actions.csv").write_text(
+        "agreed,kind,learned,action,owner,due,status,progress\n"
+        "2020-21,learning,L1,Still going,,,in progress,\n"
+        "2020-21,learning,L2,Finished,,,done,\n",
+        encoding="utf-8",
+    )
+
+    done = dict(content.new_year(tmp_path, YEAR, services=("asc",)))
+
+    new_file = tmp_path / "2021-22" / "asc" / "actions.csv"
+    assert done[new_file].startswith("one open action carried forward from ")
+    assert "Still going" in new_file.read_text(encoding="utf-8-sig")
+    assert "Finished" not in new_file.read_text(encoding="utf-8-sig")
+
+
+def test_new_year_stops_on_a_broken_actions_file_of_last_year(tmp_path):
+    from complaints_report.problems import InputError
+
+    write_year(tmp_path, ReportingYear(2020))
+    (tmp_path / "2020-21" / "asc" / "actions.csv").write_text(
+        "agreed,kind,action,status\n2020-21,learning,Do it,nearly\n", encoding="utf-8"
+    )
+
+    with pytest.raises(InputError, match="status"):
+        content.new_year(tmp_path, YEAR, services=("asc",))
+    assert not (tmp_path / "2021-22" / "asc" / "actions.csv").exists()
 
 
 def test_new_year_copies_from_the_latest_earlier_year(tmp_path):
@@ -281,8 +324,8 @@ def test_new_year_with_no_earlier_year(tmp_path):
             "contact": {"email": None, "phone": None},
             "allowed_identifiers": [],
         }
-    assert {what for _, what in done} == {"template written"}
-    assert len(done) == sum(len(s) + 1 for s in content.SECTIONS.values())
+    assert {what for _, what in done} == {"template written", "template written (no earlier actions file)"}
+    assert len(done) == sum(len(s) + 2 for s in content.SECTIONS.values())
 
 
 def test_latest_year_before(tmp_path):
@@ -353,10 +396,12 @@ def test_init_names_the_council_and_copies_nothing_from_another(tmp_path):
     write_year(tmp_path / "content", ReportingYear(2020))  # a year of some other council's narrative nearby
     done = content.init_council(tmp_path / "mine", "King's Lynn: West Norfolk", YEAR, services=("asc",))
 
-    assert {what for _, what in done} == {"template written"}
+    assert {what for _, what in done} == {"template written", "template written (no earlier actions file)"}
     assert content.read_meta(tmp_path / "mine", YEAR, "asc")["council"] == "King's Lynn: West Norfolk"
     assert content.council_warnings(tmp_path / "mine", YEAR, "asc") == []
-    assert content.missing_sections(tmp_path / "mine", YEAR, "asc") == [s.title for s in content.ASC_SECTIONS]
+    assert content.missing_sections(tmp_path / "mine", YEAR, "asc") == [
+        s.title for s in content.ASC_SECTIONS if not s.optional
+    ]
 
 
 def test_check_content_finds_a_file_that_is_no_section_and_a_folder_that_is_no_year(tmp_path):

@@ -148,3 +148,28 @@ def test_a_chart_without_a_fragment_name_is_refused(tmp_path):
     facts = fragments.facts("asc", YEAR, figures, "", [chart], [], quotes())
     with pytest.raises(ValueError, match="fragments.FIGURES"):
         fragments.write(tmp_path, facts, [chart], [], quotes())
+
+
+def test_missing_inputs_are_a_list_of_what_the_report_cannot_yet_show(tmp_path):
+    written = write_asc(tmp_path)  # the builders' figures have none of the optional inputs
+    lines = written["missing-inputs"].splitlines()
+    assert lines[0] == "This report cannot yet show\\:"
+    assert lines[2] == "- how many people complained more than once"
+    assert len([line for line in lines if line.startswith("- ")]) == 4
+    # public words: what the reader misses, not which column the analyst should add
+    assert "export" not in written["missing-inputs"] and "column" not in written["missing-inputs"]
+
+
+def test_one_missing_input_is_a_sentence_and_none_is_nothing(tmp_path):
+    figures = builders.asc_figures() | {
+        "repeat_complainants": 0,
+        "complaints_per_100k_population": 1.0,
+        "comparator_medians": {"ombudsman_upheld_pct": 50.0},
+    }
+    written = write_asc(tmp_path, figures)
+    assert written["missing-inputs"] == (
+        "This report cannot yet show the age\\, sex\\, ethnic group and disability recorded with each "
+        "complaint\\."
+    )
+    complete = figures | {"equality_counts": {"sex": {"Female": 85}}}
+    assert write_asc(tmp_path / "complete", complete)["missing-inputs"] == ""

@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from complaints_report import paths
 from complaints_report.loading import (
     check_inputs,
     find_files,
@@ -1266,11 +1267,127 @@ def test_for_report_keeps_the_years_a_report_reads_and_counts_the_rest(data_dir,
 
     trimmed = for_report(inputs, ReportingYear(2021), ["asc"])
 
-    assert list(trimmed.complaints["reference"]) == ["OLD", "C2016", "C2021"]  # the earliest row is kept
-    assert trimmed.rows_left_out["complaints"] == 2
+    # the earliest row of each service is kept (so is "OLD", though years too early)
+    assert list(trimmed.complaints["reference"]) == ["OLD", "C2016", "C2021", "K2021"]
+    assert trimmed.rows_left_out["complaints"] == 1
+    assert list(trimmed.left_out["complaints"]["reference"]) == ["C2014"]
+    assert list(trimmed.left_out["complaints"]["position"]) == [1]  # its place among the rows read
     assert compute_metrics(trimmed, "asc", ReportingYear(2021)) == compute_metrics(
         inputs, "asc", ReportingYear(2021)
     )
+
+
+def test_an_export_with_no_rows_of_the_service_still_gives_true_zeros_when_cut(
+    data_dir, write_csv, complaint, enquiry
+):
+    from complaints_report.loading import for_report
+
+    write_csv(
+        "complaints.csv",
+        [
+            complaint("C1", received="2020-06-01"),
+            complaint("K1", service="childrens", procedure="statutory", received="2020-06-01"),
+            complaint("K2", service="childrens", procedure="statutory", received="2021-06-01"),
+        ],
+    )
+    write_csv("enquiries.csv", [enquiry("E1", received="2021-06-01")])  # Adult Social Care only
+    inputs = load_inputs(data_dir)
+    year = ReportingYear(2021)
+
+    trimmed = for_report(inputs, year, ["childrens"])
+
+    figures = compute_metrics(trimmed, "childrens", year)
+    assert figures["member_enquiries"] == 0  # the export is there: none for Children's is a true zero
+    assert figures == compute_metrics(inputs, "childrens", year)
+
+
+def test_inputs_cut_to_a_report_refuse_figures_of_another(data_dir, write_csv, complaint):
+    from complaints_report.loading import for_report
+
+    write_csv("complaints.csv", [complaint("C1", received="2021-06-01")])
+    trimmed = for_report(load_inputs(data_dir), ReportingYear(2021), ["asc"])
+
+    with pytest.raises(ValueError, match="cut to the 2021/22 report of asc"):
+        compute_metrics(trimmed, "asc", ReportingYear(2022))
+    with pytest.raises(ValueError, match="load the exports again for childrens"):
+        compute_metrics(trimmed, "childrens", ReportingYear(2021))
+    with pytest.raises(ValueError, match="not inputs already cut"):
+        for_report(trimmed, ReportingYear(2021), ["asc"])
+
+
+@pytest.mark.parametrize("year", ["2019-20", "2020-21", "2021-22", "2022-23"])
+@pytest.mark.parametrize("service", ["asc", "childrens"])
+def test_the_example_cut_to_a_report_gives_the_same_figures_and_row_accounts(year, service):
+    from complaints_report import row_accounting
+    from complaints_report.loading import for_report
+    from complaints_report.metrics import trend
+
+    inputs = load_inputs(paths.DATA_DIR)
+    reporting_year = ReportingYear.parse(year)
+
+    trimmed = for_report(inputs, reporting_year, [service])
+
+    assert sum(trimmed.rows_left_out.values()) > 0
+    assert compute_metrics(trimmed, service, reporting_year) == compute_metrics(
+        inputs, service, reporting_year
+    )
+    assert trend(trimmed, service, reporting_year) == trend(inputs, service, reporting_year)
+    pd.testing.assert_frame_equal(
+        row_accounting.row_accounts(trimmed, service, reporting_year),
+        row_accounting.row_accounts(inputs, service, reporting_year),
+    )
+
+
+def test_the_build_hands_over_the_checked_inputs_through_a_file(data_dir, write_csv, complaint, tmp_path):
+    from complaints_report.loading import for_report, handover, inputs_for_report
+
+    write_csv("complaints.csv", [complaint("C1", received="2021-06-01")])
+    year = ReportingYear(2021)
+    file = handover.Handover(tmp_path / "results" / handover.FILE_NAME)
+    file.write(for_report(load_inputs(data_dir), year, ["asc"]))
+
+    handed = inputs_for_report(tmp_path / "elsewhere", year, "asc", tmp_path / "results" / handover.FILE_NAME)
+
+    pd.testing.assert_frame_equal(
+        handed.complaints, load_inputs(data_dir, year=year, services=["asc"]).complaints
+    )
+    with pytest.raises(ValueError, match="load the exports again for childrens"):
+        inputs_for_report(data_dir, year, "childrens", tmp_path / "results" / handover.FILE_NAME)
+
+
+@pytest.mark.skipif(not sys.platform.startswith(("linux", "darwin")), reason="flock")
+def test_a_notebook_started_early_waits_for_its_inputs_to_be_written(
+    data_dir, write_csv, complaint, tmp_path
+):
+    import fcntl
+
+    from complaints_report.loading import for_report, handover
+
+    write_csv("complaints.csv", [complaint("C1", received="2021-06-01")])
+    file = handover.Handover(tmp_path / handover.FILE_NAME)
+
+    def reader_may_read() -> bool:  # the lock read() waits for, tried without waiting
+        with open(tmp_path / handover.FILE_NAME, "rb") as handle:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            return True
+
+    assert handover.CAN_WAIT and not reader_may_read()
+    file.write(for_report(load_inputs(data_dir), ReportingYear(2021), ["asc"]))
+    assert reader_may_read()
+    assert list(handover.read(tmp_path / handover.FILE_NAME).complaints["reference"]) == ["C1"]
+
+
+def test_a_handover_the_build_never_wrote_is_an_error_not_empty_inputs(tmp_path):
+    from complaints_report.loading import handover
+
+    file = handover.Handover(tmp_path / handover.FILE_NAME)
+    file.close()  # the build stopped before the exports were checked
+
+    with pytest.raises(handover.HandoverError, match="the build stopped before it had checked the exports"):
+        handover.read(tmp_path / handover.FILE_NAME)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc is what is tuned")

@@ -8,10 +8,16 @@ a pipe table cell, and raw Typst strings.
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import string
 import subprocess
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from complaints_report import markup
 from complaints_report.rendering.pandoc import pandoc_path
@@ -165,7 +171,7 @@ def test_metadata_strings_are_read_as_text(tmp_path):
 
 
 def test_heading_and_blockquote_are_text():
-    markdown = markup.heading(3, "# *Team*") + "\n\n" + markup.blockquote("> <i>hi</i>")
+    markdown = markup.heading(3, "# *Team*", "team-1") + "\n\n" + markup.blockquote("> <i>hi</i>")
     soup = BeautifulSoup(pandoc(markdown, "html"), "html.parser")
     assert soup.h3.get_text() == "# *Team*"
     assert soup.blockquote.get_text(strip=True) == "> <i>hi</i>"
@@ -205,3 +211,230 @@ def test_html_text_is_text_in_an_element_and_in_an_attribute(value):
     soup = BeautifulSoup(f'<p title="{markup.html_text(value)}">{markup.html_text(value)}</p>', "html.parser")
     assert soup.p.get_text() == value and soup.p["title"] == value
     assert len(soup.find_all(True)) == 1
+
+
+# --- any text at all: property-based, pandoc and Typst reading what markup.py wrote ----------------
+
+# Text as exports hold it: every ASCII punctuation character, letters and digits, white space of
+# every kind (line breaks inside a cell), control characters, and non-ASCII typography.
+_SPECIAL = list(string.punctuation) + [" ", "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\u00a0", "\u2028"]
+_OTHER = ["é", "£", "’", "‘", "“", "”", "–", "—", "…", "ß", "\u00ad", "\x07", "\x1b", "\x7f", "\x00"]
+_PIECES = [
+    *_SPECIAL,
+    *_OTHER,
+    "a",
+    "Z",
+    "0",
+    "9",
+    "-?",
+    "...",
+    "--",
+    "{{<",
+    ">}}",
+    "`{python}",
+    "@sec-x",
+    "$$",
+]
+ANY_TEXT = st.lists(
+    st.sampled_from(_PIECES) | st.text(alphabet=string.ascii_letters, max_size=4), max_size=16
+).map("".join)
+PRINTABLE_TEXT = ANY_TEXT.map(lambda s: "".join(c for c in s if c not in "\x00\x07\x1b\x7f\u00ad"))
+# captions and alt text are never blank (the code writes them: a title, a chart's description)
+SOME_TEXT = ANY_TEXT.map(lambda s: s + " x")
+FEW = settings(max_examples=40, deadline=None, derandomize=True)  # each example runs pandoc (and Typst)
+
+
+def literal(value: str) -> str:
+    """What a reader must see: the value on one line, without control characters."""
+    return markup.one_line(value).strip()
+
+
+@FEW
+@given(ANY_TEXT)
+def test_any_text_reads_back_from_markdown_as_exactly_that_text(value):
+    blocks = pandoc_json(markup.text(value))["blocks"]
+    if not literal(value):
+        assert blocks == []
+    else:
+        assert len(blocks) == 1 and only_text(blocks[0]) == literal(value)
+
+
+@FEW
+@given(value=ANY_TEXT)
+def test_any_text_is_a_metadata_string_read_as_that_text(tmp_path_factory, value):
+    folder = tmp_path_factory.mktemp("meta")
+    # as the built-in engine writes its metadata file (rendering/builtin.py)
+    (folder / "meta.yml").write_text(yaml.safe_dump({"subtitle": markup.text(value)}), encoding="utf-8")
+    result = subprocess.run(
+        [pandoc_path(), "--from=markdown", "--to=json", f"--metadata-file={folder / 'meta.yml'}"],
+        input="",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    subtitle = json.loads(result.stdout)["meta"].get("subtitle", {"t": "MetaInlines", "c": []})
+    text = subtitle["c"] if subtitle["t"] == "MetaString" else "".join(only_text(n) for n in subtitle["c"])
+    assert text == literal(value)
+
+
+@FEW
+@given(ANY_TEXT)
+def test_any_text_is_an_alt_text_attribute_read_as_that_text(value):
+    markdown = f'![Caption](a.png){{#fig-x fig-alt="{markup.attribute(value)}"}}'
+    assert "{{<" not in markdown and "`{python}" not in markdown
+    figure = pandoc_json(markdown)["blocks"][0]
+    assert figure["t"] == "Figure" and figure["c"][0][0] == "fig-x"
+    image = figure["c"][2][0]["c"][0]
+    assert dict(image["c"][0][2]) == {"fig-alt": literal(value)}
+
+
+@FEW
+@given(st.lists(st.tuples(ANY_TEXT, ANY_TEXT), min_size=1, max_size=3), SOME_TEXT)
+def test_any_text_in_a_pipe_table_stays_in_its_cell(rows, caption):
+    markdown = markup.pipe_table(["Team", "Area"], rows) + "\n\n" + markup.caption_line(caption, "tbl-x")
+    soup = BeautifulSoup(pandoc(markdown, "html"), "html.parser")
+    assert soup.table["id"] == "tbl-x"
+
+    def text(element) -> str:  # pandoc wraps long lines of the HTML source
+        return " ".join(element.get_text().split())
+
+    assert [[text(cell) for cell in row.find_all("td")] for row in soup.tbody.find_all("tr")] == [
+        [literal(team), literal(area)] for team, area in rows
+    ]
+    assert text(soup.caption) == literal(caption)
+    assert {tag.name for tag in soup.table.find_all(True)} <= {
+        "caption",
+        "colgroup",
+        "col",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
+
+
+@FEW
+@given(ANY_TEXT)
+def test_a_heading_from_data_has_the_id_it_was_given_and_the_text_as_written(value):
+    soup = BeautifulSoup(pandoc(markup.heading(3, value, "quotes-team-1"), "html"), "html.parser")
+    if literal(value):
+        assert soup.h3["id"] == "quotes-team-1" and soup.h3.get_text() == literal(value)
+
+
+def test_a_heading_id_is_an_identifier():
+    with pytest.raises(ValueError):
+        markup.heading(3, "Team", 'x" onclick="y')
+
+
+def test_chart_text_is_one_line_and_shortened_with_an_ellipsis():
+    assert markup.chart_text("Fee $5\nand $10\x07") == "Fee $5 and $10"
+    long = markup.chart_text("Very long team name " * 250)
+    assert len(long) == 60 and long.endswith("…") and "\n" not in long
+    assert markup.chart_text("x" * 60) == "x" * 60
+
+
+# --- the Typst target: what pandoc's Typst writer and the Lua filters make of it, compiled --------
+
+
+def typst_pdf_text(typ: str, folder) -> str:
+    """Compile Typst source and read the PDF's text back."""
+    import typst
+
+    source = folder / "t.typ"
+    source.write_text(
+        '#set page(width: 40cm, height: auto)\n#set text(font: "DejaVu Sans")\n'
+        # the wrappers quarto_compat.lua puts round a table, as template.typ defines them
+        "#let unbroken(body) = block(breakable: false, width: 100%, body)\n"
+        "#let compact-table(body) = body\n" + typ,
+        encoding="utf-8",
+    )
+    typst.compile(str(source), output=str(folder / "t.pdf"))
+    return subprocess.run(
+        ["pdftotext", str(folder / "t.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def typst_of(markdown: str) -> str:
+    """Markdown to Typst as the built-in engine converts it (its reader, filters and writer)."""
+    from complaints_report.rendering import builtin
+
+    result = subprocess.run(
+        [
+            pandoc_path(),
+            f"--from={builtin.MARKDOWN}",
+            "--to=typst",
+            f"--lua-filter={builtin.TYPST_LITERAL_FILTER}",
+            f"--lua-filter={builtin.LUA_FILTER}",
+        ],
+        input=markdown,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def marked(index: int, value: str) -> str:
+    return f"QQ{index}Q {value} QEQ"
+
+
+needs_pdftotext = pytest.mark.skipif(
+    not shutil.which("pdftotext"), reason="pdftotext missing (poppler-utils)"
+)
+
+
+@needs_pdftotext
+def test_typst_prints_what_its_shorthands_and_markers_would_change(tmp_path):
+    values = [
+        "-2+3",
+        "x -1 and -? and ... and ..... and 2020-21",
+        "it’s ’quoted’ and \"straight\" and 'single'",
+        "= heading",
+        "+ item",
+        "- item",
+        "1. item",
+        "/ term: x",
+        "a // b /* c */",
+        '#read("/etc/passwd") $x$ @sec-x <label> *b* _e_ `r` ~ \\',
+    ]
+    markdown = "\n\n".join(marked(n, markup.text(value)) for n, value in enumerate(values))
+    # and the same values at the start of table cells, where pandoc does not escape a list marker
+    markdown += "\n\n" + markup.pipe_table(
+        ["Value"], [[marked(n + 100, "")[:-4] + value] for n, value in enumerate(values)]
+    )
+    text = typst_pdf_text(typst_of(markdown), tmp_path)
+    for n, value in enumerate(values):
+        assert f"QQ{n}Q {value} QEQ" in text, value
+        assert f"QQ{n + 100}Q {value}" in text, value
+
+
+@needs_pdftotext
+@FEW
+@given(values=st.lists(PRINTABLE_TEXT, min_size=1, max_size=5))
+def test_any_text_prints_as_written_in_the_pdf(tmp_path_factory, values):
+    folder = tmp_path_factory.mktemp("typst")
+    markdown = "\n\n".join(marked(n, markup.text(value)) for n, value in enumerate(values))
+    text = " ".join(typst_pdf_text(typst_of(markdown), folder).split())
+    for n, value in enumerate(values):
+        assert " ".join(marked(n, literal(value)).split()) in text
+
+
+@needs_pdftotext
+@FEW
+@given(value=PRINTABLE_TEXT.map(lambda s: s + " x"))
+def test_any_alt_text_is_a_typst_string_holding_that_text(tmp_path_factory, value):
+    folder = tmp_path_factory.mktemp("alt")
+    typ = typst_of(f'![Caption](chart.png){{#fig-x fig-alt="{markup.attribute(value)}"}}')
+    alt = re.search(r'alt: ("(?:[^"\\]|\\.)*")', typ).group(1)  # the string the Lua filter wrote
+    text = typst_pdf_text(f"QQ #{alt} QEQ", folder)
+    assert " ".join(text.split()) == " ".join(f"QQ {literal(value)} QEQ".split())
+
+
+@needs_pdftotext
+@FEW
+@given(value=PRINTABLE_TEXT)
+def test_any_text_is_a_typst_string_literal(tmp_path_factory, value):
+    folder = tmp_path_factory.mktemp("string")
+    text = typst_pdf_text(f"QQ #{markup.typst_string(value)} QEQ", folder)
+    assert " ".join(text.split()) == " ".join(f"QQ {literal(value)} QEQ".split())

@@ -366,7 +366,20 @@ def test_acknowledgement_within_3_working_days_is_over_those_with_a_date(load_ca
         ]
     )
 
-    assert compute_metrics(inputs, "asc", YEAR)["acknowledged_within_3_pct"] == 50
+    figures = compute_metrics(inputs, "asc", YEAR)
+
+    assert figures["acknowledged_within_3_pct"] == 50
+    # the counts behind it, so the report can say "1 of the 2 with a date"
+    assert (figures["acknowledged_within_3"], figures["acknowledged_recorded"]) == (1, 2)
+
+
+def test_no_acknowledgement_dates_means_counts_of_none_and_no_percentage(load_cases, complaint):
+    inputs = load_cases(complaints=[complaint("C1", received=MONDAY_4_APRIL_2022)])
+
+    figures = compute_metrics(inputs, "asc", YEAR)
+
+    assert (figures["acknowledged_within_3"], figures["acknowledged_recorded"]) == (0, 0)
+    assert "acknowledged_within_3_pct" not in figures
 
 
 def test_without_responses_there_are_no_timeliness_percentages(load_cases, complaint):
@@ -981,6 +994,9 @@ def test_stage3_panels_have_30_working_days(load_exports):
 
     assert figures["stage3_within_timescale_pct"] == 50
     assert figures["stage2_within_timescale_pct"] == 100
+    # the counts behind the percentages
+    assert (figures["stage3_within_timescale"], figures["stage3_responded"]) == (1, 2)
+    assert (figures["stage2_within_timescale"], figures["stage2_responded"]) == (2, 2)
 
 
 def test_a_stage_answered_after_the_year_end_counts_in_the_year_it_was_received(load_exports):
@@ -1000,6 +1016,7 @@ def test_a_stage_answered_after_the_year_end_counts_in_the_year_it_was_received(
 
     assert this_year["stage2_received"] == 2
     assert this_year["stage2_within_timescale_pct"] == 0  # MARCH, the only one answered, was late
+    assert (this_year["stage2_within_timescale"], this_year["stage2_responded"]) == (0, 1)
     assert this_year["previous_year"]["stage2_within_timescale_pct"] == 100  # EARLIER
 
 
@@ -1010,6 +1027,7 @@ def test_without_a_responded_stage3_there_is_no_stage3_percentage(load_exports):
 
     assert figures["stage3_received"] == 0
     assert "stage3_within_timescale_pct" not in figures
+    assert (figures["stage3_within_timescale"], figures["stage3_responded"]) == (0, 0)
 
 
 # --------------------------------------------------------------------------- repeat complainants
@@ -1268,13 +1286,42 @@ def test_comparator_medians_average_the_middle_two_of_an_even_number(load_export
     }
 
 
+def test_comparator_ranges_give_the_lowest_and_highest_value_and_how_many_councils(load_exports):
+    inputs = load_exports(
+        [complaint_record("C1", received=date(2022, 6, 1))],
+        comparators=[
+            comparator_row("Comparator council A", "ombudsman_upheld_pct", 50),
+            comparator_row("Comparator council B", "ombudsman_upheld_pct", 80),
+            comparator_row("Comparator council C", "ombudsman_upheld_pct", 80),  # a tie for the highest
+            comparator_row("Comparator council A", "complaints_per_1000_service_users", 2.25),  # -> 2.3
+            comparator_row("Comparator council D", "stage1_within_timescale_pct", 64),  # one council
+            comparator_row("Comparator council E", "stage1_within_timescale_pct", 70),
+            comparator_row("Comparator council E", "stage1_within_timescale_pct", 71),  # disagrees: left out
+            comparator_row("Comparator council F", "ombudsman_upheld_pct", 1, year="2021-22"),
+        ],
+    )
+
+    figures = compute_metrics(inputs, "asc", YEAR)
+
+    assert figures["comparator_ranges"] == {
+        "complaints_per_1000_service_users": {"lowest": 2.3, "highest": 2.3, "councils": 1},
+        "ombudsman_upheld_pct": {"lowest": 50.0, "highest": 80.0, "councils": 3},
+        "stage1_within_timescale_pct": {"lowest": 64.0, "highest": 64.0, "councils": 1},
+    }
+    assert set(figures["comparator_ranges"]) == set(figures["comparator_medians"])
+    assert "Comparator council" not in json.dumps(figures)  # the figures, not the councils' names
+
+
 def test_no_comparators_for_the_year_means_no_comparator_medians(load_exports):
     inputs = load_exports(
         [complaint_record("C1", received=date(2022, 6, 1))],
         comparators=[comparator_row("Comparator council A", "ombudsman_upheld_pct", 50, year="2020-21")],
     )
 
-    assert "comparator_medians" not in compute_metrics(inputs, "asc", YEAR)
+    figures = compute_metrics(inputs, "asc", YEAR)
+
+    assert "comparator_medians" not in figures
+    assert "comparator_ranges" not in figures
 
 
 def test_comparators_alone_do_not_make_a_previous_year(load_exports):

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from complaints_report import content, narrative, narrative_safety, paths
+from complaints_report import content, markup, narrative, narrative_safety, paths
 from complaints_report.loading import load_inputs
 from complaints_report.metrics import compute_metrics
 from complaints_report.years import ReportingYear
@@ -121,10 +121,15 @@ def test_prepare_writes_every_section_for_both_services_and_placeholders(content
     missing = narrative.prepare(project, content_dir, YEAR, "asc", FIGURES, regulations)
     assert "Learning from complaints" in missing and "Volume of complaints" not in missing
     written = {path.stem: path.read_text(encoding="utf-8") for path in (project / "_narrative").glob("*.md")}
-    assert set(written) == set(narrative.section_keys()) | {"contact", "regulations"}
+    assert set(written) == set(narrative.section_keys()) | {"contact", "regulations"} | set(
+        narrative.action_keys()
+    )
     assert written["volume"] == "We accepted 85.\n"
     assert written["stage2"] == ""  # a Children's section, empty in the ASC report
     assert "Narrative needed" in written["learning"]
+    assert written["who_complained"] == ""  # optional: no placeholder without narrative
+    assert "Who complained" not in missing
+    assert all(written[key] == "" for key in narrative.action_keys())  # no actions file: no actions
     assert written["contact"] == "CE \\*Team\\*  \nEmail: <team@example.gov.uk>  \nTelephone: 020 0000 0000\n"
     assert (
         "| Learning                  | Learning\\: narrative needed\\: Learning from complaints |"
@@ -172,3 +177,143 @@ def test_copy_of_bundled_content_can_be_prepared(tmp_path):
     )  # the narrative quotes last year's too
     missing = narrative.prepare(project, content_dir, YEAR, "asc", figures, regulations)
     assert missing == []
+
+
+# --------------------------------------------------------------------------- the actions file
+
+ACTIONS_HEADER = "agreed,kind,learned,action,owner,due,status,progress\n"
+
+
+def escaped(sentence: str) -> str:
+    """A sentence as the Markdown fragment holds it (markup.text escapes its punctuation)."""
+    return markup.text(sentence)
+
+
+def write_actions(content_dir, rows: str, year: str = "2020-21", service: str = "asc"):
+    path = content_dir / year / service / "actions.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ACTIONS_HEADER + rows, encoding="utf-8")
+    return path
+
+
+def prepared(content_dir, tmp_path, service: str = "asc", year=YEAR) -> dict[str, str]:
+    project = tmp_path / "project"
+    project.mkdir(exist_ok=True)
+    narrative.prepare(project, content_dir, year, service, FIGURES, {"caption": "C", "rows": []})
+    return {path.stem: path.read_text(encoding="utf-8") for path in (project / "_narrative").glob("*.md")}
+
+
+def test_the_action_names_match_the_actions_module():
+    from complaints_report import actions
+
+    assert narrative.ACTION_FILES == (actions.ACTIONS_FILE, actions.WORKBOOK_FILE)
+    for service, tables in narrative.ACTION_TABLES.items():
+        assert set(tables) <= {section.key for section in content.SECTIONS[service]}
+
+
+def test_actions_show_their_status_sentence_then_their_table_with_data_escaped(content_dir, tmp_path):
+    write_actions(
+        content_dir,
+        "2020-21,learning,Calls were *missed*,Answer | every call,Team <b>A</b>,31/03/2021,done,\n"
+        "2020-21,learning,,Write {{< include x >}} a leaflet,,,in progress,\n"
+        "2020-21,priority,,Train @staff,CE Team,March 2022,planned,\n"
+        "2019-20,learning,Old lesson,Old action,,,done,Finished\n",
+    )
+
+    written = prepared(content_dir, tmp_path)
+
+    learning = written["actions-learning"]
+    assert learning.startswith("### What we are doing about it\n\n")
+    assert escaped("Of the 2 actions agreed this year, 1 is done and 1 is in progress.") in learning
+    assert "Calls were \\*missed\\*" in learning and "Answer \\| every call" in learning
+    assert markup.text("Team <b>A</b>") in learning and markup.text("{{< include x >}}") in learning
+    assert "{#tbl-learning-agreed}" in learning
+    # the actions of earlier years, followed up (ASC shows them only when there are some)
+    assert (
+        escaped("The one action agreed last year is done.") in learning
+        and "{#tbl-actions-followed-up}" in learning
+    )
+    future = written["actions-future"]
+    assert "Train \\@staff" in future and "{#tbl-priority-agreed}" in future
+    assert not future.startswith("Of the")  # next year's priorities: the table alone
+    assert written["actions-delivery"] == ""  # a Children's section
+    data = tmp_path / "project" / "_narrative" / "data"
+    assert sorted(p.name for p in data.glob("*.csv")) == [
+        "table_actions_followed_up.csv",
+        "table_learning_agreed.csv",
+        "table_priority_agreed.csv",
+    ]
+
+
+def test_asc_without_earlier_actions_shows_no_follow_up(content_dir, tmp_path):
+    write_actions(content_dir, "2020-21,learning,L,A,,,done,\n")
+
+    learning = prepared(content_dir, tmp_path)["actions-learning"]
+
+    assert "follow" not in learning and "{#tbl-actions-followed-up}" not in learning
+    assert escaped("The one action agreed this year is done.") in learning
+
+
+def test_no_priorities_for_next_year_are_said_so(content_dir, tmp_path):
+    write_actions(content_dir, "2020-21,learning,L,A,,,done,\n")
+
+    assert (
+        prepared(content_dir, tmp_path)["actions-future"]
+        == escaped("No priorities were set for next year.") + "\n"
+    )
+
+
+def test_childrens_actions_go_to_their_four_sections(content_dir, tmp_path):
+    year = ReportingYear.parse("2021-22")
+    write_actions(
+        content_dir,
+        "2020-21,learning,L1,A1,,,done,Did it\n"
+        "2020-21,priority,,P1,,,in progress,Going\n"
+        "2021-22,learning,L2,A2,,,planned,\n"
+        "2021-22,priority,,P2,,,planned,\n",
+        year="2021-22",
+        service="childrens",
+    )
+
+    written = prepared(content_dir, tmp_path, "childrens", year)
+
+    assert "{#tbl-learning-agreed}" in written["actions-learning"]
+    assert escaped("The one action agreed last year is done.") in written["actions-previous_learning"]
+    assert "{#tbl-learning-followed-up}" in written["actions-previous_learning"]
+    assert escaped("The one priority set last year is in progress.") in written["actions-delivery"]
+    assert "{#tbl-priority-agreed}" in written["actions-priorities"]
+    assert written["actions-future"] == ""  # an ASC section
+
+
+def test_a_mistake_in_the_actions_file_stops_the_build_with_its_row(content_dir):
+    write_actions(content_dir, "2020-21,learning,L,A,,,finished-ish,\n")
+
+    found = narrative.problems(content_dir, YEAR, "asc", None)
+
+    assert any("actions.csv, row 2, column 'status'" in problem for problem in found), found
+
+
+def test_an_actions_workbook_is_refused(content_dir):
+    (content_dir / "2020-21" / "asc" / "actions.xlsx").write_bytes(b"PK")
+
+    found = narrative.problems(content_dir, YEAR, "asc", None)
+
+    assert any("actions.xlsx" in problem and "CSV" in problem for problem in found), found
+
+
+def test_without_an_actions_file_the_narrative_does_not_load_pandas(content_dir, tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from complaints_report import narrative\n"
+        "from complaints_report.years import ReportingYear\n"
+        f"project = Path({str(tmp_path / 'p')!r}); project.mkdir()\n"
+        f"narrative.prepare(project, Path({str(content_dir)!r}), ReportingYear.parse('2020-21'), 'asc', "
+        "{'complaints_accepted': 1}, {'caption': 'C', 'rows': []})\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -417,6 +417,28 @@ def test_the_build_warns_of_personal_data_in_the_exports_and_the_team_may_allow_
     assert len(allowed) == len(warnings) - 1
 
 
+def test_the_build_warns_of_personal_data_and_case_references_in_the_actions_file(tmp_path):
+    year = ReportingYear.parse("2020-21")
+    content = tmp_path / "content"
+    shutil.copytree(paths.CONTENT_DIR / "2020-21", content / "2020-21")
+    actions = content / "2020-21" / "asc" / "actions.csv"
+    actions.write_text(
+        actions.read_text(encoding="utf-8-sig")
+        + "2020-21,learning,ASC-2020-0012 showed it,Call back on 07700 900123,,,planned,\n",
+        encoding="utf-8",
+    )
+    request = BuildRequest(year=year, services=["asc"], content_dir=content, out_dir=tmp_path / "out")
+    material = {"references": ["ASC-2020-0012"], "input_findings": []}
+
+    warnings = build_module.privacy_findings(request, material, "asc")
+
+    row = [w for w in warnings if "content/2020-21/asc/actions.csv row 10" in w]
+    assert len(row) == 2, warnings
+    assert any("telephone number ('07700 900123')" in w for w in row)
+    assert any("case reference ('ASC-2020-0012')" in w for w in row)
+    assert not [w for w in warnings if "actions.csv row 2" in w]  # the example's own rows are clean
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 

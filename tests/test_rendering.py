@@ -562,3 +562,27 @@ def test_quarto_runs_with_this_python_and_its_environment():
     environment = quarto.environment()
     assert environment["QUARTO_PYTHON"] == sys.executable
     assert environment["VIRTUAL_ENV"] == sys.prefix
+
+
+def test_a_column_of_a_few_words_beside_long_sentences_keeps_room_for_its_words_in_the_pdf(tmp_path):
+    """The actions tables: long 'What we learned' and 'What we are doing' cells beside a 'Who' of a
+    few words. Every column gets at least its longest word (quarto_compat.lua sizes columns from their
+    content), so 'Relationship' never runs into the next column, and the running text shares the rest."""
+    from complaints_report import markup
+    from complaints_report.rendering.builtin import LUA_FILTER
+    from complaints_report.rendering.pandoc import run_pandoc
+
+    long_text = "A sentence of running text that goes on for well over sixty characters in all. " * 3
+    table = markup.pipe_table(
+        ["What we learned", "What we are doing", "Who", "Status"],
+        [[long_text, long_text, "Customer Relationship Team", "Done"]],
+    )
+    typst = run_pandoc([f"--lua-filter={LUA_FILTER}", "--to=typst"], cwd=tmp_path, stdin=table + "\n")
+    widths = [
+        float(w) for w in re.search(r"columns: \(([^)]*)\),", typst).group(1).replace("pt", "").split(",")
+    ]
+    assert len(widths) == 4 and sum(widths) <= 453.5  # the text width of template.typ
+    # at table size (9.5 pt DejaVu Sans, about 5.6 pt a character, 12 pt of padding) each column holds its
+    # longest word: "Relationship" (12), "Status" (6, a bold header), and the sentences' "characters" (10)
+    assert widths[2] >= 12 * 5.6 + 12 and widths[3] >= 6 * 5.6 * 1.1 + 12
+    assert widths[0] > widths[2] and widths[1] > widths[2]  # the running text has the rest

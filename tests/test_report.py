@@ -24,6 +24,7 @@ SECTIONS = {
         "Volume of complaints",
         "Nature of issue",
         "Complaints activity by team",
+        "Who complained",
         "Outcomes",
         "Response times",
         "Ombudsman (LGSCO) activity",
@@ -42,6 +43,7 @@ SECTIONS = {
         "Overview of the children's complaints procedure",
         "Complaints received",
         "Performance overview",
+        "Who complained",
         "Response times and outcomes",
         "Complaints at stage 2",
         "Complaints at stage 3",
@@ -59,18 +61,69 @@ SECTIONS = {
     ],
 }
 FIGURES = {
-    "asc": ["volume", "nature", "outcomes", "ombudsman", "member_enquiries", "compliments"],
-    "childrens": ["nature", "timeliness", "compliments"],
+    "asc": [
+        "trend",  # the five-year trend replaces the seed's three-year volume graph
+        "quarters",
+        "nature",
+        "outcomes",
+        "ombudsman",
+        "member_enquiries",
+        "compliments",
+        "comparators",
+    ],
+    "childrens": ["trend", "quarters", "escalation", "nature", "timeliness", "compliments", "comparators"],
 }
 # Charts that only repeated a table or a sentence, no longer drawn (issue 11).
 DROPPED = {
     "asc": ["areas", "response_times"],
     "childrens": ["received", "departments", "stages", "ombudsman"],
 }
+# The committee's tables (issues 13 and 15), by caption, and the section each sits in.
+TABLES = {
+    "asc": {
+        "Equality information recorded with the 85 complaints accepted in 2020/21": "Who complained",
+        "Actions agreed in 2020/21 and their status": "Learning from complaints",
+        "Priorities set in 2020/21 for 2021/22": "Future development work for 21/22",
+    },
+    "childrens": {
+        "Equality information recorded with the 63 complaints accepted in 2021/22": "Who complained",
+        "How promptly each stage was answered in 2021/22": "Response times and outcomes",
+        "Actions agreed in 2021/22 and their status": "Learning from complaints",
+        "Actions agreed before 2021/22 and what has been done": "Learning from complaints",
+        "Priorities set before 2021/22 and the progress made": "Delivery against the priorities for 2021/22",
+        "Priorities set in 2021/22 for 2022/23": "Priorities for 2022/23",
+    },
+}
+# Each data table's CSV, published beside the report.
+TABLE_FILES = {
+    "asc": ["table_equality", "table_learning_agreed", "table_priority_agreed"],
+    "childrens": [
+        "table_equality",
+        "table_stage_timeliness",
+        "table_learning_agreed",
+        "table_learning_followed_up",
+        "table_priority_followed_up",
+        "table_priority_agreed",
+    ],
+}
+# Where each new chart sits: figure name -> the section it is in.
+FIGURE_SECTIONS = {
+    "asc": {
+        "trend": "Volume of complaints",
+        "quarters": "Volume of complaints",
+        "comparators": "Who complained",
+    },
+    "childrens": {
+        "trend": "Complaints received",
+        "quarters": "Complaints received",
+        "escalation": "Complaints received",
+        "comparators": "Who complained",
+    },
+}
 KEY_NUMBERS = {
     "asc": [
         "recorded and investigated 85 complaints in 2020/21",
-        "Complaints fell each year, from 97 in 2018/19 to 85 in 2020/21",
+        "Complaints received fell each year, from 111 in 2016/17 to 85 in 2020/21",
         "27 (32%) were about quality of service and 19 (22%) about service failure",
         "44 (52%) were about assessment and care planning",
         "Of the 82 complaints decided, 44 (54%) were upheld or partly upheld",
@@ -80,6 +133,14 @@ KEY_NUMBERS = {
         "221 (95%)",
         "Twenty-two compliments",
         "compares them with 2018/19 and 2019/20",
+        # the committee's figures (issues 13 and 15)
+        "April to June and July to September had the most complaints (24 each)",
+        "took 9 working days or fewer to answer (the median), and the average (mean) was 10.0 working days",
+        "acknowledged 82 of the 85 complaints (96%) within 3 working days",
+        "27.9 for every 1,000 people who used Adult Social Care and 41.6 for every 100,000 residents",
+        "Four people made more than one complaint in the year",
+        "above their median on every measure shown",
+        "All 4 actions agreed this year are done.",
     ],
     "childrens": [
         "received 75 complaints about Children's Services and accepted 63, up from 58 in 2020/21",
@@ -91,6 +152,17 @@ KEY_NUMBERS = {
         "Twelve complaints went on to stage 2 in 2021/22, up from 5 in 2020/21",
         "£1,100",
         "Fifty-eight compliments",
+        # the committee's figures (issues 13 and 15)
+        "More complaints were received in 2021/22 (75) than in any of the four years before",
+        "October to December had the most complaints (26)",
+        "19% of stage 1 complaints went on to stage 2 in 2021/22, up from 9% in 2020/21",
+        "81% at stage 1, 90% at stage 2 and 1 of 1 at stage 3 on time",
+        "took 7 working days or fewer to answer (the median)",
+        "acknowledged 55 of the 61 complaints with a recorded acknowledgement date (90%)",
+        "36.8 for every 1,000 people who used Children's Services",
+        "between them they made 20 of the 63 complaints accepted (32%)",
+        "above their median on 4 of 5 measures, below on 1",
+        "Both actions agreed last year are done.",
     ],
 }
 # What the public report never says: the tool, its files, the row accounting (review_note.py has them).
@@ -169,6 +241,44 @@ def test_every_figure_is_embedded_with_alt_text_from_its_data(report):
         assert image["src"].startswith("data:image/svg+xml;base64,"), "images must be embedded"
         assert len(image.get("alt", "")) > 40, f"alt text too thin: {image.get('alt')!r}"
         assert re.search(r"\d", image["alt"]), "alt text should carry the chart's numbers"
+
+
+def section_of(element) -> str:
+    heading = element.find_previous("h2")
+    return normalise(heading.get_text(" ", strip=True)) if heading else ""
+
+
+def test_the_committee_tables_are_in_their_sections_with_their_csv(report):
+    service, folder, _, soup = report
+    captions = {normalise(c.get_text(" ", strip=True)): c for c in soup.find_all("caption")}
+    for caption, section in TABLES[service].items():
+        found = [c for text, c in captions.items() if caption in text]
+        assert found, f"no table captioned {caption!r} in the {service} report"
+        assert section_of(found[0]) == normalise(section), caption
+    for name in TABLE_FILES[service]:
+        assert (folder / "data" / f"{name}.csv").is_file(), f"no CSV behind {name}"
+
+
+def test_the_committee_charts_are_in_their_sections(report):
+    service, _, _, soup = report
+    for name, section in FIGURE_SECTIONS[service].items():
+        figure = soup.find(id=f"fig-{name}")
+        assert figure is not None, f"no figure fig-{name} in the {service} report"
+        assert section_of(figure) == section, name
+
+
+def test_asc_shows_the_five_year_trend_in_place_of_the_three_year_volume_chart(report):
+    service, folder, _, soup = report
+    if service == "asc":
+        assert soup.find(id="fig-volume") is None
+        assert not (folder / "charts" / "volume.png").exists()
+
+
+def test_no_complainant_identifier_reaches_a_published_file(report):
+    _, folder, _, _ = report
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix in (".csv", ".json", ".ipynb", ".html"):
+            assert not re.search(r"\bP-\d{4}\b", path.read_text(encoding="utf-8-sig")), path.name
 
 
 def test_html_makes_no_network_request(report):

@@ -157,3 +157,34 @@ def test_every_complaint_in_the_trend_is_a_counted_row(load_cases, complaint):
     counted_per_year = Counter(ReportingYear.containing(day).label for day in received)
     assert list(trend_) == ["2017-18", "2018-19", "2019-20", "2020-21", "2021-22"]
     assert {year: counted_per_year[year] for year in trend_} == trend_
+
+
+def test_rows_left_out_of_inputs_cut_to_the_report_are_still_listed_in_their_places(load_cases, complaint):
+    from complaints_report.loading import for_report
+
+    inputs = load_cases(
+        complaints=[
+            complaint("FIRST", received=date(2010, 5, 3)),  # the earliest: kept to say where records start
+            complaint("TOO-OLD", received=date(2012, 5, 3)),
+            complaint("IN-YEAR", received=date(2021, 5, 3), outcome="upheld", responded=date(2021, 5, 10)),
+            complaint("FIRST-CHILD", service="childrens", procedure="statutory", received=date(2019, 6, 1)),
+            complaint("CHILD", service="childrens", procedure="statutory", received=date(2021, 6, 1)),
+            complaint("LATER", received=date(2023, 5, 3)),
+        ]
+    )
+    trimmed = for_report(inputs, YEAR, ["asc"])
+    assert trimmed.rows_left_out["complaints"] == 3
+
+    accounts = row_accounts(trimmed, "asc", YEAR)
+
+    assert list(accounts["reference"]) == ["FIRST", "TOO-OLD", "IN-YEAR", "FIRST-CHILD", "CHILD", "LATER"]
+    assert list(accounts["reason"]) == [
+        "other year",
+        "other year",
+        "stage 1",
+        "other service",
+        "other service",
+        "other year",
+    ]
+    assert accounts.equals(row_accounts(inputs, "asc", YEAR))
+    assert summary(accounts)["rows_read"] == 6

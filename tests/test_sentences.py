@@ -668,7 +668,8 @@ def test_quotes_pointer_only_when_quotes_are_published(childrens):
 def test_every_section_of_each_service_has_its_sentences(asc, childrens):
     asc_sections = sentences.section_sentences(asc)
     assert list(asc_sections) == [
-        "volume", "nature", "teams", "outcomes", "response_times", "lgsco", "member_enquiries", "compliments"
+        "volume", "nature", "teams", "who_complained", "outcomes", "response_times", "lgsco",
+        "member_enquiries", "compliments",
     ]  # fmt: skip
     assert asc_sections["nature"] == sentences.category_sentence(asc, 5)
     children = sentences.section_sentences(childrens)
@@ -741,3 +742,292 @@ def test_sentences_do_not_change_the_figures(childrens):
     sentences.section_sentences(childrens)
     sentences.regulation_rows(childrens)
     assert childrens.figures == before
+
+
+# --------------------------------------------------------------------------- the committee's figures
+# The committee's sentences return a section's parts like every other (a list); read as a reader meets them.
+
+
+def time_taken_sentence(f: Facts) -> str:
+    return said(sentences.time_taken_sentence(f))
+
+
+def acknowledgement_sentence(f: Facts) -> str:
+    return said(sentences.acknowledgement_sentence(f))
+
+
+def rates_sentence(f: Facts) -> str:
+    return said(sentences.rates_sentence(f))
+
+
+def repeat_complainants_sentence(f: Facts) -> str:
+    return said(sentences.repeat_complainants_sentence(f))
+
+
+def equality_sentence(f: Facts) -> str:
+    return said(sentences.equality_sentence(f))
+
+
+def committee(**figures) -> Facts:
+    """Facts from the figures given (ASC 2020/21), with a previous year when ``previous`` is given."""
+    previous = figures.pop("previous", None)
+    base = {
+        "year": "2020-21",
+        "service": "asc",
+        "year_display": "2020/21",
+        "service_name": "Adult Social Care",
+    }
+    if previous is not None:
+        base["previous_year"] = {"year_display": "2019/20", **previous}
+    return make_facts({**base, **figures}, "asc")
+
+
+def test_time_taken_gives_the_median_and_the_mean_with_last_years():
+    f = committee(
+        stage1_responded=85,
+        median_working_days=9,
+        mean_working_days=10.0,
+        previous={"median_working_days": 11, "mean_working_days": 12.4},
+    )
+    assert time_taken_sentence(f) == (
+        "Half of the complaints took 9 working days or fewer to answer (the median), and the average (mean) "
+        "was 10.0 working days. In 2019/20 the median was 11 working days and the mean 12.4."
+    )
+
+
+def test_time_taken_with_half_a_day_one_day_and_only_one_figure_last_year():
+    f = committee(
+        stage1_responded=4,
+        median_working_days=9.5,
+        mean_working_days=9.3,
+        previous={"median_working_days": 1},
+    )
+    assert time_taken_sentence(f) == (
+        "Half of the complaints took 9.5 working days or fewer to answer (the median), and the average (mean) "
+        "was 9.3 working days. In 2019/20 the median was one working day."
+    )
+    only_mean = committee(
+        stage1_responded=4, median_working_days=2, mean_working_days=2.0, previous={"mean_working_days": 3.25}
+    )
+    assert time_taken_sentence(only_mean).endswith(" In 2019/20 the mean was 3.2 working days.")
+
+
+def test_time_taken_for_a_single_case_same_day_answers_and_none():
+    assert time_taken_sentence(
+        committee(stage1_responded=1, median_working_days=5, mean_working_days=5.0)
+    ) == ("The council took 5 working days to respond to the one complaint answered.")
+    same_day = committee(stage1_responded=3, median_working_days=0, mean_working_days=0.0)
+    assert time_taken_sentence(same_day) == "Every response was sent on the day the complaint arrived."
+    half = committee(stage1_responded=3, median_working_days=0, mean_working_days=1.7)
+    assert time_taken_sentence(half).startswith(
+        "Half of the responses were sent on the day the complaint arrived;"
+    )
+    assert time_taken_sentence(committee(stage1_responded=0)) == ""
+
+
+def test_acknowledgement_counts_those_with_a_date_and_compares_with_last_year():
+    f = committee(
+        complaints_accepted=85,
+        acknowledged_recorded=85,
+        acknowledged_within_3=82,
+        acknowledged_within_3_pct=96,
+        previous={"acknowledged_within_3_pct": 93},
+    )
+    assert acknowledgement_sentence(f) == (
+        "The council acknowledged 82 of the 85 complaints (96%) within 3 working days. The share within 3 "
+        "working days rose by 3 percentage points, from 93% in 2019/20 to 96%."
+    )
+    some_dates = committee(complaints_accepted=63, acknowledged_recorded=61, acknowledged_within_3=55)
+    assert acknowledgement_sentence(some_dates) == (
+        "The council acknowledged 55 of the 61 complaints with a recorded acknowledgement date (90%) within 3 working days."
+    )
+
+
+@pytest.mark.parametrize(
+    ("recorded", "within", "expected"),
+    [
+        (4, 4, "The council acknowledged all 4 complaints within 3 working days."),
+        (2, 2, "The council acknowledged both complaints within 3 working days."),
+        (4, 0, "The council acknowledged none of the 4 complaints within 3 working days."),
+        (4, 3, "The council acknowledged 3 of the 4 complaints within 3 working days."),
+        (1, 1, "The council acknowledged the one complaint within 3 working days."),
+        (1, 0, "The one complaint was not acknowledged within 3 working days."),
+    ],
+)
+def test_acknowledgement_of_all_none_a_handful_and_one(recorded, within, expected):
+    f = committee(complaints_accepted=recorded, acknowledged_recorded=recorded, acknowledged_within_3=within)
+    assert acknowledgement_sentence(f) == expected
+
+
+def test_acknowledgement_last_year_of_none_and_time_taken_of_less_than_a_day():
+    f = committee(
+        complaints_accepted=12,
+        acknowledged_recorded=12,
+        acknowledged_within_3=12,
+        acknowledged_within_3_pct=100,
+        previous={"acknowledged_within_3_pct": 0},
+    )
+    assert acknowledgement_sentence(f).endswith(
+        "within 3 working days. The share within 3 working days rose by 100 percentage points, from none "
+        "in 2019/20 to 100%."
+    )
+    days = committee(
+        stage1_responded=5,
+        median_working_days=2,
+        mean_working_days=2.4,
+        previous={"median_working_days": 0, "mean_working_days": 0.4},
+    )
+    assert time_taken_sentence(days).endswith(
+        " In 2019/20 the median was less than one working day and the mean 0.4."
+    )
+    same_day = committee(
+        stage1_responded=5,
+        median_working_days=2,
+        mean_working_days=2.4,
+        previous={"median_working_days": 0, "mean_working_days": 0.0},
+    )
+    assert time_taken_sentence(same_day).endswith(
+        " In 2019/20 every response was sent on the day the complaint arrived."
+    )
+
+
+def test_no_acknowledgement_dates_no_sentence():
+    assert (
+        acknowledgement_sentence(
+            committee(complaints_accepted=5, acknowledged_recorded=0, acknowledged_within_3=0)
+        )
+        == ""
+    )
+    assert acknowledgement_sentence(committee(complaints_accepted=5)) == ""
+
+
+def test_rates_put_the_count_beside_both_rates_and_last_years():
+    f = committee(
+        complaints_accepted=85,
+        complaints_per_1000_service_users=27.9,
+        complaints_per_100k_population=41.6,
+        previous={"complaints_per_1000_service_users": 28.3, "complaints_per_100k_population": 43.2},
+    )
+    assert rates_sentence(f) == (
+        "The 85 complaints accepted in 2020/21 amount to 27.9 for every 1,000 people who used Adult Social Care "
+        "and 41.6 for every 100,000 residents. The rates were 28.3 and 43.2 in 2019/20."
+    )
+
+
+def test_one_rate_one_complaint_and_no_context():
+    one = committee(
+        complaints_accepted=1,
+        complaints_per_100k_population=0.5,
+        previous={"complaints_per_100k_population": 1.0},
+    )
+    assert rates_sentence(one) == (
+        "The one complaint accepted in 2020/21 amounts to 0.5 for every 100,000 residents. The rate was 1.0 in 2019/20."
+    )
+    assert rates_sentence(committee(complaints_accepted=85)) == ""
+    assert rates_sentence(committee(complaints_accepted=0, complaints_per_100k_population=0.0)) == ""
+
+
+@pytest.mark.parametrize(
+    ("people", "complaints", "accepted", "expected"),
+    [
+        (
+            4,
+            9,
+            85,
+            "Four people made more than one complaint in the year; between them they made 9 of the 85 complaints "
+            "accepted (11%).",
+        ),
+        (
+            1,
+            14,
+            63,
+            "One person made 14 of the 63 complaints accepted (22%); no one else made more than one complaint in the year.",
+        ),
+        (
+            2,
+            5,
+            6,
+            "Two people made more than one complaint in the year; between them they made 5 of the 6 complaints accepted.",
+        ),
+        (
+            2,
+            4,
+            4,
+            "Two people made more than one complaint in the year; between them they made all 4 complaints accepted.",
+        ),
+        (0, 0, 85, "No one made more than one complaint in the year."),
+    ],
+)
+def test_repeat_complainants_are_counted_never_described(people, complaints, accepted, expected):
+    f = committee(
+        complaints_accepted=accepted,
+        repeat_complainants=people,
+        complaints_from_repeat_complainants=complaints,
+    )
+    assert repeat_complainants_sentence(f) == expected
+
+
+def test_repeat_complainants_hidden_by_suppression_or_not_known():
+    hidden = committee(
+        complaints_accepted=85,
+        repeat_complainants=None,
+        complaints_from_repeat_complainants=None,
+        suppressed_below=5,
+    )
+    assert (
+        repeat_complainants_sentence(hidden)
+        == "Fewer than 5 people made more than one complaint in the year."
+    )
+    assert repeat_complainants_sentence(committee(complaints_accepted=85)) == ""
+
+
+def test_equality_sentence_names_what_was_most_often_not_recorded():
+    counts = {
+        "age_band": {"45-64": 23, "Not recorded": 10},
+        "sex": {"Female": 44, "Not recorded": 4},
+        "disability": {"Yes": 31, "Not recorded": 25},
+    }
+    f = committee(complaints_accepted=85, equality_counts=counts)
+    assert equality_sentence(f) == (
+        "Disability was the characteristic most often not recorded, for 25 of the 85 complaints (29%)."
+    )
+
+
+def test_equality_sentence_ties_everything_recorded_and_none_given():
+    tie = committee(
+        complaints_accepted=8,
+        equality_counts={"age_band": {"Not recorded": 2}, "sex": {"Male": 6, "Not recorded": 2}},
+    )
+    assert equality_sentence(tie) == (
+        "Age and sex were the characteristics most often not recorded, for 2 of the 8 complaints each."
+    )
+    full = committee(complaints_accepted=3, equality_counts={"sex": {"Male": 3}, "ethnicity": {"White": 3}})
+    assert equality_sentence(full) == "Sex and ethnic group were recorded for every complaint."
+    assert equality_sentence(committee(complaints_accepted=3)) == ""
+
+
+def test_equality_sentence_claims_nothing_when_a_not_recorded_count_is_hidden():
+    counts = {"sex": {"Male": 40, "Not recorded": None}, "disability": {"No": 30, "Not recorded": 12}}
+    hidden = committee(complaints_accepted=42, equality_counts=counts, suppressed_below=5)
+    assert equality_sentence(hidden) == ""
+
+
+def test_missing_inputs_say_what_adding_each_would_show():
+    assert [what for what, _ in sentences.missing_inputs(committee())] == [
+        "a complainant column",
+        "equality monitoring columns",
+        "the number of residents and of people using the service",
+        "similar councils' published figures",
+    ]
+    some = committee(repeat_complainants=0, complaints_per_100k_population=1.0, comparator_medians={"x": 1.0})
+    assert sentences.missing_inputs(some) == [
+        (
+            "equality monitoring columns",
+            "the age, sex, ethnic group and disability recorded with each complaint",
+        )
+    ]
+
+
+def test_who_complained_is_a_section_of_both_reports(asc, childrens):
+    assert "who_complained" in sentences.section_sentences(asc)
+    assert "who_complained" in sentences.section_sentences(childrens)

@@ -203,10 +203,128 @@ def test_tables_for_each_service():
     assert [t.name for t in tables.tables_for("childrens", childrens_figures())] == [
         "table_departments",
         "table_stages",
+        "table_stage_timeliness",
         "table_ombudsman",
     ]
     with_cases = asc_figures() | {"ombudsman_cases": childrens_figures()["ombudsman_cases"]}
     assert [t.name for t in tables.tables_for("asc", with_cases)] == ["table_areas", "table_ombudsman"]
+    with_equality = asc_figures() | {"equality_counts": {"sex": {"Female": 50, "Male": 35}}}
+    assert [t.name for t in tables.tables_for("asc", with_equality)] == ["table_areas", "table_equality"]
+
+
+# --------------------------------------------------------------------------- timeliness at every stage
+
+
+def timed(**stages) -> dict:
+    """Children's figures with (answered, within timescale) for the stages given: stage1=(63, 51)."""
+    figures = {"year_display": "2021/22"}
+    for name, (answered, within) in stages.items():
+        figures[f"{name}_responded"], figures[f"{name}_within_timescale"] = answered, within
+    return figures
+
+
+def test_stage_timeliness_gives_each_stage_against_its_own_timescale():
+    table = tables.stage_timeliness_table(timed(stage1=(63, 51), stage2=(10, 9), stage3=(1, 1)))
+    assert table.data.to_dict("records") == [
+        {"Stage": 1, "Timescale": "10 working days (20 if extended)", "Answered": 63, "In time": "51 (81%)"},
+        {
+            "Stage": 2,
+            "Timescale": "Statutory 25 working days (65 if extended); non-statutory 20",
+            "Answered": 10,
+            "In time": "9 (90%)",
+        },
+        {"Stage": 3, "Timescale": "30 working days (review panel)", "Answered": 1, "In time": "1 of 1"},
+    ]
+    # the caption states the finding, a handful of cases as counts alone
+    assert table.caption == (
+        "How promptly each stage was answered in 2021/22: 81% at stage 1, 90% at stage 2 and 1 of 1 at stage 3 on time"
+    )
+
+
+def test_stage_timeliness_leaves_out_a_stage_with_nothing_answered():
+    table = tables.stage_timeliness_table(timed(stage1=(4, 0), stage2=(0, 0)))
+    assert table.data["Stage"].tolist() == [1]
+    assert table.data["In time"].tolist() == ["0 of 4"]
+    assert table.caption.endswith(": none of 4 at stage 1 on time")
+
+
+def test_stage_timeliness_with_nothing_answered_is_empty():
+    table = tables.stage_timeliness_table(timed())
+    assert table.data.empty
+    assert table.caption == "How promptly each stage was answered in 2021/22"
+
+
+# --------------------------------------------------------------------------- equality information
+
+
+def equality_figures(counts: dict, **extra) -> dict:
+    return {"year_display": "2021/22", "complaints_accepted": 20, "equality_counts": counts, **extra}
+
+
+def test_equality_table_lists_each_characteristic_on_its_own_with_shares_of_the_complaints():
+    table = tables.equality_table(
+        equality_figures(
+            {
+                "sex": {"Female": 10, "Male": 6, "Not recorded": 3, "Prefer not to say": 1},
+                "disability": {"No": 12, "Yes": 8},
+            }
+        )
+    )
+    assert table.data.to_dict("records") == [
+        {"Characteristic": "Sex", "Group": "Female", "Complaints": 10, "Per cent": "50%"},
+        {"Characteristic": "Sex", "Group": "Male", "Complaints": 6, "Per cent": "30%"},
+        {"Characteristic": "Sex", "Group": "Prefer not to say", "Complaints": 1, "Per cent": "5%"},
+        {"Characteristic": "Sex", "Group": "Not recorded", "Complaints": 3, "Per cent": "15%"},
+        {"Characteristic": "Disability", "Group": "No", "Complaints": 12, "Per cent": "60%"},
+        {"Characteristic": "Disability", "Group": "Yes", "Complaints": 8, "Per cent": "40%"},
+    ]
+    assert table.caption == (
+        "Equality information recorded with the 20 complaints accepted in 2021/22, each characteristic "
+        "counted on its own"
+    )
+
+
+def test_age_bands_are_in_order_of_age_and_ties_keep_their_order():
+    counts = {"45-64": 5, "18-24": 5, "Under 18": 2, "85+": 4, "Not recorded": 3, "65 to 74": 1}
+    table = tables.equality_table(equality_figures({"age_band": counts}))
+    assert table.data["Group"].tolist() == ["Under 18", "18-24", "45-64", "65 to 74", "85+", "Not recorded"]
+
+
+def test_age_labels_that_are_not_bands_keep_the_largest_first_order():
+    counts = {"Adult": 12, "Child": 5, "Not recorded": 3}
+    assert tables.equality_order("age_band", list(counts)) == ["Adult", "Child", "Not recorded"]
+
+
+def test_a_suppressed_equality_count_reads_fewer_than_and_has_no_share():
+    figures = equality_figures(
+        {"sex": {"Female": 15, "Male": None, "Not recorded": None}}, suppressed_below=5
+    )
+    rows = tables.equality_table(figures).data.to_dict("records")
+    assert rows[1] == {
+        "Characteristic": "Sex",
+        "Group": "Male",
+        "Complaints": "fewer than 5",
+        "Per cent": "–",
+    }
+    assert rows[2]["Complaints"] == "fewer than 5"
+
+
+def test_a_single_complaint_and_an_unknown_column_name():
+    figures = {
+        "year_display": "2021/22",
+        "complaints_accepted": 1,
+        "equality_counts": {"religion_or_belief": {"None": 1}},
+    }
+    table = tables.equality_table(figures)
+    assert table.data.to_dict("records") == [
+        {"Characteristic": "Religion or belief", "Group": "None", "Complaints": 1, "Per cent": "100%"}
+    ]
+    assert table.caption.startswith("Equality information recorded with the one complaint accepted")
+
+
+def test_no_equality_counts_gives_an_empty_table_left_out_of_the_report():
+    assert tables.equality_table({"year_display": "2021/22", "complaints_accepted": 5}).data.empty
+    assert "table_equality" not in [t.name for t in tables.tables_for("asc", asc_figures())]
 
 
 # --------------------------------------------------------------------------- compliment quotes (privacy)

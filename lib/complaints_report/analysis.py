@@ -2,9 +2,10 @@
 
 The notebook (``notebooks/<service>.ipynb``) runs with its working folder set to the results
 folder, so it writes there by relative paths (``out_dir = "."``) and reads the exports through
-a link named ``inputs`` to the data folder (``data_dir = "inputs"``): the executed notebook,
-which is published, records no path of the machine, and two builds of the same inputs give the
-same notebook wherever they write.
+a link named ``inputs`` to the data folder (``data_dir = "inputs"``), or, in a build, the
+exports as the build checked them from a file beside it (``checked_inputs``,
+``loading/handover.py``): the executed notebook, which is published, records no path of the
+machine, and two builds of the same inputs give the same notebook wherever they write.
 
 It runs on this environment's Python through a kernel spec made for the run, quietly, with a
 fixed hash seed so that set ordering cannot change an output. Its kernel is stopped with the
@@ -119,9 +120,14 @@ def _inputs_link(results: Path, data_dir: Path) -> Iterator[str]:
         link.unlink(missing_ok=True)
 
 
-def run(service: str, parameters: dict, data_dir: Path, results: Path, executed: Path) -> Path:
+def run(
+    service: str, parameters: dict, data_dir: Path, results: Path, executed: Path, checked_inputs: str = ""
+) -> Path:
     """Execute the service's notebook in ``results`` (its working folder); the executed copy is
-    written to ``executed``. A failing cell is a :class:`NotebookFailed`."""
+    written to ``executed``. A failing cell is a :class:`NotebookFailed`.
+
+    ``checked_inputs`` names, relative to ``results``, the file in which the build hands the
+    notebook the exports it has checked (``loading/handover.py``); empty, the notebook reads them."""
     papermill = _import_papermill()
     from papermill.exceptions import PapermillExecutionError
 
@@ -132,7 +138,12 @@ def run(service: str, parameters: dict, data_dir: Path, results: Path, executed:
             papermill.execute_notebook(
                 str(paths.notebook_for(service)),
                 str(executed),
-                parameters={**parameters, "data_dir": data_path, "out_dir": "."},
+                parameters={
+                    **parameters,
+                    "data_dir": data_path,
+                    "checked_inputs": checked_inputs,
+                    "out_dir": ".",
+                },
                 kernel_name=KERNEL_NAME,
                 progress_bar=False,
                 log_output=False,

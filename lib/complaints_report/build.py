@@ -20,6 +20,7 @@ an up-to-date build imports none of them.
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,7 +47,7 @@ from complaints_report.vocabulary import SERVICE_NAMES
 from complaints_report.years import ReportingYear
 
 if TYPE_CHECKING:
-    from complaints_report.loading import Inputs
+    from complaints_report.loading import Inputs, handover
 
 PRIVACY_FILE = "privacy.json"  # quotes and case references the narrative is scanned against (internal)
 WARNINGS_FILE = "warnings.json"  # the warnings of the build that rendered the report (internal)
@@ -191,25 +192,41 @@ def narrative_warnings(request: BuildRequest, service: str) -> list[str]:
     ] + content.council_warnings(request.content_dir, request.year, service)
 
 
-def privacy_material(inputs: Inputs, service: str, year: ReportingYear) -> dict:
+def privacy_material(
+    inputs: Inputs,
+    service: str,
+    year: ReportingYear,
+    references: privacy.References | None = None,
+) -> dict:
     """What the report's texts are checked against, kept in the internal folder so that a build
     that reuses the analysis can check changed narrative without reading the exports: every case
     reference of the exports, and what the scan of the exports' published texts found (before
-    the team's allowed identifiers are applied, since meta.yml may change without the exports)."""
-    references = privacy.ReferenceIndex.from_inputs(inputs)
-    found = privacy.scan_inputs(inputs, service, year, (), references)
-    references_list: set[str] = set()
-    for kind in ("complaints", "enquiries", "compliments", "ombudsman"):
-        references_list |= {str(r) for r in inputs.frame(kind)["reference"].dropna()}
+    the team's allowed identifiers are applied, since meta.yml may change without the exports).
+    ``references`` (every reference of ``inputs``, indexed) is made once for all the services."""
+    references = references or privacy.References.from_inputs(inputs)
+    found = privacy.scan_inputs(inputs, service, year, (), references.index)
     return {
-        "references": sorted(references_list),
+        "references": references.listed,
         "input_findings": [dataclasses.asdict(finding) for finding in found],
     }
 
 
-def privacy_findings(request: BuildRequest, material: dict, service: str) -> list[str]:
+def write_privacy_material(path: Path, material: dict) -> None:
+    """privacy.json, compact: it can list a million references."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)  # never rewrite a file hard-linked from a previous build in place
+    path.write_text(json.dumps(material, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def privacy_findings(
+    request: BuildRequest,
+    material: dict,
+    service: str,
+    references: privacy.ReferenceIndex | None = None,
+) -> list[str]:
     """Personal data or case references in any text the report can publish: the narrative and
-    meta.yml, and the exports' texts (quotes, Ombudsman summaries, team, area, category...)."""
+    meta.yml, and the exports' texts (quotes, Ombudsman summaries, team, area, category...).
+    ``references`` is the index of ``material["references"]`` where the build has one already."""
     folder = Path(request.content_dir) / request.year.label / service
     allowed = content.read_meta(request.content_dir, request.year, service).get("allowed_identifiers") or []
     permitted = privacy.Allowed(allowed)
@@ -218,8 +235,37 @@ def privacy_findings(request: BuildRequest, material: dict, service: str) -> lis
         for finding in (privacy.Finding(**fields) for fields in material.get("input_findings", []))
         if finding.kind == privacy.CASE_REFERENCE or finding.value not in permitted
     ]
-    from_narrative = privacy.scan_narrative(folder, allowed, material["references"])
-    return [f"{service}: {finding}" for finding in from_narrative + from_exports]
+    if references is None:
+        references = privacy.ReferenceIndex(material["references"])
+    from_narrative = privacy.scan_narrative(folder, allowed, references)
+    from_actions = action_findings(request, service, permitted, references)
+    return [f"{service}: {finding}" for finding in from_narrative + from_actions + from_exports]
+
+
+def action_findings(
+    request: BuildRequest, service: str, allowed: privacy.Allowed, references: privacy.ReferenceIndex
+) -> list[privacy.Finding]:
+    """Personal data or case references in the year's actions file (what was learned, the action, the
+    owner, the progress), each named by file and row. A file with problems is reported by the narrative
+    check, which stops the build."""
+    if not narrative.actions_file_exists(request.content_dir, request.year, service):
+        return []
+    from complaints_report import actions
+    from complaints_report.problems import InputError
+
+    try:
+        acts = actions.year_actions(request.content_dir, request.year, service)
+    except InputError:
+        return []
+    if not acts:
+        return []
+    scanner = privacy.Scanner(allowed, references)
+    path = actions.actions_path(request.content_dir, request.year, service)
+    return [
+        privacy.Finding(where, kind, value)
+        for where, text in actions.privacy_texts(acts, path).items()
+        for kind, value in scanner.scan(text)
+    ]
 
 
 def content_files(request: BuildRequest, service: str) -> list[Path]:
@@ -244,6 +290,7 @@ def report_metadata(request: BuildRequest, service: str) -> dict:
 def run_analysis(request: BuildRequest, staging: Path, item: Plan) -> None:
     """Run the notebook into the staging copy of the service's folders."""
     from complaints_report import analysis
+    from complaints_report.loading import handover
 
     results = paths.internal_output_dir(staging, request.year.label, item.service)
     published = paths.service_output_dir(staging, request.year.label, item.service)
@@ -254,6 +301,7 @@ def run_analysis(request: BuildRequest, staging: Path, item: Plan) -> None:
             Path(request.data_dir),
             results,
             published / f"{item.service}.ipynb",
+            checked_inputs=handover.FILE_NAME,
         )
     except analysis.NotebookFailed as failure:
         if workers.stopping():  # stopped on purpose (interrupted, or a service without complaints)
@@ -330,6 +378,9 @@ def render(request: BuildRequest, staging: Path, item: Plan, engine: str) -> Non
         raise BuildError(str(error)) from None
     for path in outputs.values():
         shutil.move(str(path), published / f"report{path.suffix}")
+    for table in sorted((project / narrative.NARRATIVE_DIR / narrative.DATA_DIR).glob("*.csv")):
+        (published / "data").mkdir(parents=True, exist_ok=True)  # the data behind the actions tables
+        shutil.copyfile(table, published / "data" / table.name)
 
 
 def finish(
@@ -394,20 +445,50 @@ def build(
 
     if known and all(plans[service].reuse_render for service in known):
         return _up_to_date(request, [plans[service] for service in known])
+    # a service whose report is up to date is left as it is while the others are built
+    unchanged = _up_to_date(request, [plans.pop(s) for s in known or [] if plans[s].reuse_render])
+    remaining = [service for service in known if service in plans] if known else None
+    built = _build(request, plans, remaining, engine, engine_label, progress)
+    return sorted(built + unchanged, key=lambda result: (known or candidates).index(result.service))
+
+
+def _build(
+    request: BuildRequest,
+    plans: dict[str, Plan],
+    known: list[str] | None,
+    engine: str,
+    engine_label: str,
+    progress: Callable[[str], None],
+) -> list[ServiceResult]:
+    """Build the services of ``plans`` (``known``: the services, when known before the exports are read)."""
     for service in known or []:  # the narrative is checked before anything runs
         _check_narrative(request, service, _reused_figures(plans[service]))
 
+    from complaints_report.loading import handover
+
     with publishing.Staging(request.out_dir) as staging:
         computing = [item for item in plans.values() if not item.reuse_analysis]
-        batch = _start_analysis(request, staging, computing, progress) if computing else None
+        handovers: dict[str, handover.Handover] = {}
+        batch = None
         try:
+            for item in computing:  # each notebook reads the exports as the build checked them
+                handovers[item.service] = handover.Handover(
+                    _results(staging, request, item.service) / handover.FILE_NAME
+                )
+            if computing and handover.CAN_WAIT:  # the kernels start while the exports are read
+                batch = _start_analysis(request, staging, computing, progress)
             inputs = _load(request, progress) if computing or known is None else None
             services = known or choose_services(request, inputs)
             if inputs is not None:
                 choose_services(dataclass_replace(request, services=services), inputs)
             for index, item in enumerate(computing):
                 if item.service not in services:  # started before the exports said it has no complaints
-                    batch.cancel(index)
+                    if batch is not None:
+                        batch.cancel(index)
+                    handovers.pop(item.service).remove()
+            _hand_over(request, inputs, handovers)
+            if batch is None and handovers:
+                batch = _start_analysis(request, staging, [plans[service] for service in handovers], progress)
             year_services = (
                 choose_services(dataclass_replace(request, services=[]), inputs)
                 if inputs is not None
@@ -418,28 +499,29 @@ def build(
                 if item.reuse_analysis:
                     reuse_analysis(staging, request, item)
             warnings = {}
+            references = None  # every case reference of the exports, indexed once for the services
             for item in items:
                 if known is None:
                     _check_narrative(request, item.service, _reused_figures(item))
-                material = (
-                    read_json(item.internal / PRIVACY_FILE)
-                    if item.reuse_analysis
-                    else privacy_material(inputs, item.service, request.year)
-                )
-                write_json(
-                    paths.internal_output_dir(staging, request.year.label, item.service) / PRIVACY_FILE,
-                    material,
-                )
+                if item.reuse_analysis:
+                    material = read_json(item.internal / PRIVACY_FILE)
+                else:
+                    references = references or privacy.References.from_inputs(inputs)
+                    material = privacy_material(inputs, item.service, request.year, references)
+                write_privacy_material(_results(staging, request, item.service) / PRIVACY_FILE, material)
                 warnings[item.service] = narrative_warnings(request, item.service) + privacy_findings(
-                    request, material, item.service
+                    request, material, item.service, None if item.reuse_analysis else references.index
                 )
                 _strict(request, warnings[item.service])
             if batch is not None:
                 batch.wait()
         except BaseException:
             if batch is not None:
-                batch.stop()
+                batch.stop()  # before the handovers are released: no notebook reads an unwritten one
             raise
+        finally:
+            for file in handovers.values():
+                file.remove()
         for item in items:
             if not item.reuse_analysis:  # the field names, now that the figures are known
                 results_dir = paths.internal_output_dir(staging, request.year.label, item.service)
@@ -490,6 +572,21 @@ def dataclass_replace(request: BuildRequest, **changes) -> BuildRequest:
     import dataclasses
 
     return dataclasses.replace(request, **changes)
+
+
+def _results(staging: Path, request: BuildRequest, service: str) -> Path:
+    return paths.internal_output_dir(staging, request.year.label, service)
+
+
+def _hand_over(request: BuildRequest, inputs: Inputs | None, handovers: dict[str, handover.Handover]) -> None:
+    """Each notebook's inputs: the checked exports cut to its report (rows left out are still
+    accounted for, see ``loading.for_report``)."""
+    if not handovers:
+        return
+    from complaints_report.loading import for_report
+
+    for service, file in handovers.items():
+        file.write(for_report(inputs, request.year, [service]))
 
 
 def _load(request: BuildRequest, progress: Callable[[str], None]) -> Inputs:

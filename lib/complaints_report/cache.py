@@ -46,6 +46,14 @@ _CHUNK = 1 << 20
 
 
 def file_digest(path: Path) -> str:
+    """The sha256 of a file; a file unchanged since this process hashed it is not read again (a
+    build hashes each export for each service's keys and manifest)."""
+    stat = os.stat(path)
+    return _digest(os.path.realpath(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+@functools.lru_cache(maxsize=4096)
+def _digest(path: str, size: int, modified: int, inode: int) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while chunk := handle.read(_CHUNK):
@@ -93,20 +101,17 @@ def library_digest() -> str:
 
 
 @functools.cache
-def _installed() -> dict[str, str]:
-    """Every installed distribution's version, read once (normalised names)."""
-    found = {}
-    for distribution in metadata.distributions():
-        name = (distribution.metadata["Name"] or "").lower().replace("_", "-")
-        found.setdefault(name, distribution.version)
-    return found
+def _version(package: str) -> str:
+    """An installed distribution's version, looked up by name (reading every installed
+    distribution's metadata would take a third of a second)."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def versions(packages: tuple[str, ...]) -> dict[str, str]:
-    installed = _installed()
-    return {
-        package: installed.get(package.lower().replace("_", "-"), "not installed") for package in packages
-    }
+    return {package: _version(package) for package in packages}
 
 
 def analysis_key(data_dir: Path, parameters: dict, service: str) -> str:

@@ -42,7 +42,7 @@ import seaborn as sns  # noqa: E402
 from matplotlib.textpath import TextPath  # noqa: E402
 from matplotlib.transforms import blended_transform_factory  # noqa: E402
 
-from complaints_report import wording  # noqa: E402
+from complaints_report import markup, wording  # noqa: E402
 from complaints_report.rounding import percent  # noqa: E402
 from complaints_report.vocabulary import OUTCOME_LABELS  # noqa: E402
 from complaints_report.working_days import BAND_LABELS, BANDS, STAGE1_DAYS, STAGE1_EXTENDED_DAYS  # noqa: E402
@@ -121,7 +121,9 @@ def text_width(text: str) -> float:
 
     if not text:
         return 0.0
-    return TextPath((0, 0), text, size=FONT_SIZE, prop=FontProperties(family=FONT)).get_extents().width
+    # measured as drawn: never as mathtext (apply_style), whether or not a chart was drawn before
+    with matplotlib.rc_context({"text.parse_math": False}):
+        return TextPath((0, 0), text, size=FONT_SIZE, prop=FontProperties(family=FONT)).get_extents().width
 
 
 def wrap(text: str, width: float) -> list[str]:
@@ -167,8 +169,10 @@ GAP = Row(height=0.4)  # white space between one group of bars and the next head
 
 
 def _heading_rows(text: str, width: float, *, first: bool = False) -> list[Row]:
-    """A heading wrapped to the chart's width, after a gap unless it is the chart's first row."""
-    return ([] if first else [GAP]) + [Row(heading=line) for line in wrap(text, width)]
+    """A heading wrapped to the chart's width, after a gap unless it is the chart's first row. A name from
+    an export is drawn as a chart can show it (``markup.chart_text``: control characters left out, a
+    very long name shortened with an ellipsis; the caption, alt text and data keep it whole)."""
+    return ([] if first else [GAP]) + [Row(heading=line) for line in wrap(markup.chart_text(text), width)]
 
 
 def draw_rows(rows: list[Row]) -> plt.Figure:
@@ -176,7 +180,7 @@ def draw_rows(rows: list[Row]) -> plt.Figure:
     in a column as wide as the longest, bars scaled so the longest bar and its label fit the width."""
     apply_style()
     width_pt = WIDTH * POINTS_PER_INCH
-    name_width = max((text_width(row.name) for row in rows if row.is_bar), default=0.0)
+    name_width = max((text_width(markup.chart_text(row.name)) for row in rows if row.is_bar), default=0.0)
     bars_left = MARGIN + (name_width + 6 if name_width else 0)
     available = width_pt - bars_left - MARGIN
     fits = [
@@ -211,7 +215,7 @@ def draw_rows(rows: list[Row]) -> plt.Figure:
             axes.text(
                 (bars_left - 6) / width_pt,
                 middle,
-                row.name,
+                markup.chart_text(row.name),
                 transform=left,
                 va="center",
                 ha="right",
@@ -638,12 +642,19 @@ def _years(figures: dict, history: list[dict], key: str) -> bool:
 
 
 def asc_charts(figures: dict, history: list[dict]) -> list[Chart]:
-    """Adult Social Care: the seed report's graphs (volume, nature of issue, outcomes against two earlier
-    years, Ombudsman cases over the years, Member enquiries, compliments). Complaints by area are in
-    Table 1 and response times in a sentence, so neither is drawn again."""
+    """Adult Social Care: the seed report's graphs (complaints over the years, nature of issue, outcomes
+    against two earlier years, Ombudsman cases over the years, Member enquiries, compliments), with the
+    committee's quarters of the year and comparison with similar councils. The five-year trend takes
+    the place of the seed's three-year volume graph when two or more years of complaints received are
+    known. Complaints by area are in Table 1 and response times in a sentence, so neither is drawn
+    again."""
+    trend = trend_chart(figures)
     charts = []
-    if _years(figures, history, "complaints_accepted") or _years(figures, history, "complaints_received"):
+    if trend is not None:
+        charts.append(trend)
+    elif _years(figures, history, "complaints_accepted") or _years(figures, history, "complaints_received"):
         charts.append(volume_chart(figures, history))
+    charts += _present(quarters_chart(figures))
     if figures.get("complaints_accepted") and _breakdown(figures, "category_counts"):
         charts.append(category_chart(figures))
     # absent while no complaint has been decided; with one year, the outcomes are a sentence
@@ -655,15 +666,21 @@ def asc_charts(figures: dict, history: list[dict]) -> list[Chart]:
         charts.append(enquiries_chart(figures))
     if _breakdown(figures, "compliments_by_team"):
         charts.append(compliments_chart(figures))
-    return charts
+    return charts + _present(comparators_chart(figures))
+
+
+def _present(chart: Chart | None) -> list[Chart]:
+    return [] if chart is None else [chart]
 
 
 def childrens_charts(figures: dict, history: list[dict]) -> list[Chart]:
-    """Children's Services: the reasons for complaints, stage 1 timeliness over the years (from 10
-    complaints answered a year) and compliments by team. Complaints received and accepted are a
-    sentence; departments, stages and Ombudsman cases are tables (Tables 1 to 3), so none of them is
-    drawn again."""
-    charts = []
+    """Children's Services: the five-year trend, the quarters, how far complaints went, the reasons
+    for complaints, stage 1 timeliness over the years (from 10 complaints answered a year),
+    compliments by team and the comparison with similar councils. Complaints received and accepted
+    are a sentence; departments, stages and Ombudsman cases are tables (Tables 1 to 3), so none of
+    them is drawn again."""
+    charts = [*_present(trend_chart(figures)), *_present(quarters_chart(figures))]
+    charts += _present(escalation_chart(figures))
     if figures.get("complaints_accepted") and _breakdown(figures, "category_counts"):
         charts.append(category_chart(figures))
     # a chart of percentages of a handful would overstate them: below 10 answered, the sentence gives counts
@@ -676,4 +693,342 @@ def childrens_charts(figures: dict, history: list[dict]) -> list[Chart]:
         charts.append(timeliness_chart(figures, history))
     if _breakdown(figures, "compliments_by_team"):
         charts.append(compliments_chart(figures))
-    return charts
+    return charts + _present(comparators_chart(figures))
+
+
+# --------------------------------------------------------------------------- the committee's charts
+# Five years of complaints, the quarters of the year, how far complaints went (Children's), and this
+# council against similar councils. Each title states the finding, the note what is counted; the alt
+# text carries every number. Drawn like every other chart (draw_rows): no title in the image.
+
+QUARTER_NAMES = {  # metrics.QUARTERS: quarters of the reporting year, by the date received
+    "Q1": "April to June",
+    "Q2": "July to September",
+    "Q3": "October to December",
+    "Q4": "January to March",
+}
+# How the report names a comparator measure (the metric names of metrics.json), and the counts behind
+# a percentage (part, whole), so that a handful of cases is shown as counts too (docs/style.md).
+MEASURE_NAMES = {
+    "complaints_per_1000_service_users": "Complaints per 1,000 service users",
+    "complaints_per_100k_population": "Complaints per 100,000 residents",
+    "ombudsman_upheld_pct": "Ombudsman investigations with fault found",
+    "stage1_within_timescale_pct": "Stage 1 complaints answered in time",
+    "stage2_within_timescale_pct": "Stage 2 complaints answered in time",
+    "stage3_within_timescale_pct": "Stage 3 complaints answered in time",
+    "escalation_pct": "Complaints that went on to stage 2",
+    "acknowledged_within_3_pct": "Complaints acknowledged within 3 working days",
+    "upheld_or_partly_pct": "Complaints upheld or partly upheld",
+    "within_10_pct": "Complaints answered within 10 working days",
+    "mean_working_days": "Average (mean) working days to answer",
+    "median_working_days": "Median working days to answer",
+}
+PERCENT_BASES = {
+    "stage1_within_timescale_pct": ("stage1_within_timescale", "stage1_responded"),
+    "stage2_within_timescale_pct": ("stage2_within_timescale", "stage2_responded"),
+    "stage3_within_timescale_pct": ("stage3_within_timescale", "stage3_responded"),
+    "ombudsman_upheld_pct": ("ombudsman_fault_found", "ombudsman_investigated"),
+    "escalation_pct": ("stage2_received", "complaints_accepted"),
+    "acknowledged_within_3_pct": ("acknowledged_within_3", "acknowledged_recorded"),
+    "within_10_pct": ("within_10", "stage1_responded"),
+}
+
+
+def _count(n: int) -> str:
+    """A count in a title: zero is the word, as a point on a scale reads (docs/style.md)."""
+    return "zero" if n == 0 else f"{n:,}"
+
+
+def trend_title(years: list[str], values: list[int]) -> str:
+    """The finding of a series of yearly counts of complaints received, oldest first."""
+    first, last = values[0], values[-1]
+    if len(values) == 2:
+        return f"Complaints received {wording.change_phrase(last, first)} between {years[0]} and {years[-1]}"
+    steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+    span = f"from {_count(first)} in {years[0]} to {_count(last)} in {years[-1]}"
+    if all(step < 0 for step in steps):
+        return f"Complaints received fell each year, {span}"
+    if all(step > 0 for step in steps):
+        return f"Complaints received rose each year, {span}"
+    if all(step == 0 for step in steps):
+        return f"Complaints received stayed at {_count(last)} a year from {years[0]} to {years[-1]}"
+    earlier = values[:-1]
+    before = f"the {wording.number_word(len(earlier))} years before"
+    if last > max(earlier):
+        return f"More complaints were received in {years[-1]} ({last:,}) than in any of {before}"
+    if last < min(earlier):
+        if last == 0:
+            return f"No complaints were received in {years[-1]}, fewer than in any of {before}"
+        return f"Fewer complaints were received in {years[-1]} ({last:,}) than in any of {before}"
+    return (
+        f"{last:,} complaints received in {years[-1]}, within the range of {before} "
+        f"({_count(min(earlier))} to {max(earlier):,})"
+    )
+
+
+def trend_chart(figures: dict) -> Chart | None:
+    """Complaints received in the year and the four before it (``complaints_trend``); None with fewer
+    than two years known, when there is no trend or change to show."""
+    trend = figures.get("complaints_trend") or {}
+    if len(trend) < 2:
+        return None
+    from complaints_report.years import ReportingYear
+
+    years = [ReportingYear.parse(label).display for label in trend]
+    values = [int(v) for v in trend.values()]
+    note = (
+        "Stage 1 complaints received in each reporting year, from 1 April to 31 March, including those "
+        "not accepted as complaints."
+    )
+    return yearly_bars("trend", years, values, trend_title(years, values), "complaints_received", note=note)
+
+
+def quarters_title(counts: dict[str, int]) -> str:
+    """Which quarter had the most complaints, and which the fewest (ties named together)."""
+    values = list(counts.values())
+    if len(set(values)) == 1:
+        return f"Complaints came in evenly through the year: {values[0]:,} in each quarter"
+    most, top = wording.leaders(counts)
+    fewest, bottom = wording.leaders({name: -n for name, n in counts.items()})
+    each = " each" if len(most) > 1 else ""
+    title = f"{wording.join(most)} had the most complaints ({top:,}{each})"
+    if bottom == 0:
+        return f"{title}, and there were none in {wording.join(fewest)}"
+    fewest_each = " each" if len(fewest) > 1 else ""
+    return f"{title}, {wording.join(fewest)} the fewest ({-bottom:,}{fewest_each})"
+
+
+def quarters_chart(figures: dict) -> Chart | None:
+    """Accepted stage 1 complaints by quarter of the reporting year (``quarterly_received``), in the
+    order of the year, each quarter's name above its bar; None when there were none."""
+    quarterly = figures.get("quarterly_received") or {}
+    if not sum(quarterly.values()):
+        return None
+    counts = {QUARTER_NAMES.get(q, q): int(n) for q, n in quarterly.items()}
+    title = quarters_title(counts)
+    labels = [_zero_label(f"{n:,}") for n in counts.values()]
+    rows: list[Row] = []
+    for index, (quarter, count, label) in enumerate(zip(counts, counts.values(), labels, strict=True)):
+        rows += _heading_rows(quarter, _heading_width(), first=index == 0)
+        rows.append(Row(length=count, label=label))
+    data = pd.DataFrame({"quarter": list(counts), "complaints": list(counts.values())})
+    alt = (
+        f"Horizontal bar chart. {title}. Complaints accepted by quarter of {figures['year_display']}: "
+        + _alt_list(counts, [f"{n:,}" for n in counts.values()])
+        + "."
+    )
+    note = f"Stage 1 complaints accepted, by the quarter of {figures['year_display']} in which they were received."
+    return Chart("quarters", title, alt, data, draw_rows(rows), note)
+
+
+def _zero_label(label: str) -> str:
+    """A bar's label: 'none' where its count is nothing (docs/style.md: no bare zero)."""
+    return "none" if label in {"0", "0 (0%)", "0 of 0"} or label.startswith("0 of ") else label
+
+
+def _part_of(count: int, whole: int) -> str:
+    """A count with its share of a whole, for a label: '12 (19%)', or counts alone below 10 ('2 of 4')."""
+    if whole < wording.SMALL_BASE:
+        return f"{count:,} of {whole:,}"
+    return f"{count:,} ({percent(count, whole)}%)"
+
+
+def escalation_title(figures: dict) -> str:
+    """How many stage 1 complaints went on to stage 2: a percentage with last year's, or counts for a
+    handful; 'none' rather than a bare zero."""
+    stage1, stage2 = figures["complaints_accepted"], figures["stage2_received"]
+    year = figures["year_display"]
+    if stage2 == 0 and stage1 == 1:
+        return f"The one stage 1 complaint did not go on to stage 2 in {year}"
+    if stage2 == 0:
+        title = f"None of the {stage1:,} stage 1 complaints went on to stage 2 in {year}"
+    elif stage1 < wording.SMALL_BASE:
+        return f"{stage2:,} of {wording.plural(stage1, 'stage 1 complaint')} went on to stage 2 in {year}"
+    else:
+        title = f"{percent(stage2, stage1)}% of stage 1 complaints went on to stage 2 in {year}"
+    previous, current = figures.get("previous_year", {}), figures.get("escalation_pct")
+    if stage1 >= wording.SMALL_BASE and previous.get("escalation_pct") is not None and current is not None:
+        before, when = previous["escalation_pct"], previous["year_display"]
+        if current > before:
+            title += f", up from {before}% in {when}"
+        elif current < before:
+            title += f", down from {before}% in {when}"
+        else:
+            title += f", the same as in {when}"
+    return title
+
+
+def escalation_chart(figures: dict) -> Chart | None:
+    """Children's: complaints received at stage 1 (accepted), stage 2, stage 3 and by the Ombudsman in
+    the year, a bar each with the stage's name beside it, each later stage with its share of the
+    stage 1 complaints; None without stage 1 ones, or when nothing went beyond stage 1."""
+    stage1 = figures.get("complaints_accepted", 0)
+    if not stage1 or "escalation_pct" not in figures:  # Children's only: ASC has one stage
+        return None
+    if not any(figures.get(key) for key in ("stage2_received", "stage3_received", "ombudsman_received")):
+        return None  # nothing went beyond stage 1: the stages table says so, a chart would add nothing
+    counts = {
+        "Stage 1": stage1,
+        "Stage 2": figures["stage2_received"],
+        "Stage 3": figures.get("stage3_received", 0),
+    }
+    if "ombudsman_received" in figures:
+        counts["Ombudsman"] = figures["ombudsman_received"]
+    labels = [f"{stage1:,}"] + [_zero_label(_part_of(n, stage1)) for n in list(counts.values())[1:]]
+    data = pd.DataFrame(
+        {
+            "stage": list(counts),
+            "complaints": list(counts.values()),
+            "percent_of_stage_1": [
+                None if name == "Stage 1" else percent(n, stage1) for name, n in counts.items()
+            ],
+        }
+    )
+    title = escalation_title(figures)
+    rows = [
+        Row(name=stage, length=count, label=label)
+        for stage, count, label in zip(counts, counts.values(), labels, strict=True)
+    ]
+    alt = (
+        f"Horizontal bar chart. {title}. Complaints received in {figures['year_display']} at each stage, "
+        "with the share of the stage 1 complaints: " + _alt_list(counts, labels) + "."
+    )
+    shares = " Percentages are of the stage 1 complaints accepted." if stage1 >= wording.SMALL_BASE else ""
+    note = (
+        f"Complaints received in {figures['year_display']} at each stage of the complaints procedure "
+        f"and by the Ombudsman.{shares}"
+    )
+    return Chart("escalation", title, alt, data, draw_rows(rows), note)
+
+
+def measure_name(measure: str) -> str:
+    """A metric's name as a reader sees it: 'ombudsman_upheld_pct' -> 'Ombudsman investigations with fault found'."""
+    if measure in MEASURE_NAMES:
+        return MEASURE_NAMES[measure]
+    from complaints_report.presentation import HEADLINE_KEYS
+
+    labels = {key: label.removesuffix(" (%)") for key, label in HEADLINE_KEYS}
+    if measure in labels:
+        return labels[measure]
+    words = measure.removesuffix("_pct").replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def measure_value(measure: str, value: float | int) -> str:
+    """A value of a measure as printed: percentages with '%', rates and means to one decimal place."""
+    if measure.endswith("_pct"):
+        shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+        return f"{shown}%"
+    if measure in wording.DECIMAL_METRICS:
+        return f"{value:,.1f}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _council_label(figures: dict, measure: str) -> str:
+    """This council's value, with the counts behind a percentage of fewer than 10 cases."""
+    value = figures[measure]
+    label = measure_value(measure, value)
+    part, whole = PERCENT_BASES.get(measure, (None, None))
+    if whole in figures and part in figures and figures[whole] < wording.SMALL_BASE:
+        label += f" ({figures[part]:,} of {figures[whole]:,})"
+    return label
+
+
+def comparators_title(figures: dict, measures: list[str]) -> str:
+    ranges = figures.get("comparator_ranges", {})
+    medians = figures["comparator_medians"]
+    councils = {ranges[m]["councils"] for m in measures if m in ranges}
+    who = f"{councils.pop()} similar councils" if len(councils) == 1 else "similar councils"
+    compared = [m for m in measures if figures.get(m) is not None]
+    above = sum(figures[m] > medians[m] for m in compared)
+    below = sum(figures[m] < medians[m] for m in compared)
+    level = len(compared) - above - below
+    start = f"Compared with {who} in {figures['year_display']}"
+    if not compared:
+        return f"{start}: their median and range on each measure"
+    whole = "every measure shown" if len(compared) > 1 else "the one measure shown"
+    if above == len(compared):
+        return f"{start}: above their median on {whole}"
+    if below == len(compared):
+        return f"{start}: below their median on {whole}"
+    if level == len(compared):
+        return f"{start}: level with their median on {whole}"
+    first, n = next((word, n) for word, n in (("above", above), ("below", below), ("level with", level)) if n)
+    rest = [
+        f"{word.split()[0]} on {n}"
+        for word, n in (("below", below), ("level with", level))
+        if n and word != first
+    ]
+    return f"{start}: {first} their median on {n} of {len(compared)} measures" + "".join(
+        f", {r}" for r in rest
+    )
+
+
+def comparators_chart(figures: dict) -> Chart | None:
+    """This council's value on each comparator measure against the similar councils' median
+    (``comparator_medians``, ``comparator_ranges``): for each measure its name across the chart, a bar
+    for this council and one for the median, and the similar councils' range in words beneath; None
+    without comparators. Bars are scaled within a measure (measures have different units), so each
+    pair compares this council with the median of its own measure."""
+    medians = figures.get("comparator_medians") or {}
+    ranges = figures.get("comparator_ranges") or {}
+    measures = [m for m in medians if m in ranges]
+    if not measures:
+        return None
+    title = comparators_title(figures, measures)
+    records, alt_parts = [], []
+    rows: list[Row] = []
+    for index, measure in enumerate(measures):
+        low, high, councils = (
+            ranges[measure]["lowest"],
+            ranges[measure]["highest"],
+            ranges[measure]["councils"],
+        )
+        median = medians[measure]
+        own = figures.get(measure)
+        own_label = _council_label(figures, measure) if own is not None else "no figure"
+        records.append(
+            {
+                "measure": measure_name(measure),
+                "this_council": own,
+                "similar_councils_median": median,
+                "similar_councils_lowest": low,
+                "similar_councils_highest": high,
+                "similar_councils": councils,
+            }
+        )
+        span = (
+            measure_value(measure, low)
+            if low == high
+            else f"{measure_value(measure, low)} to {measure_value(measure, high)}"
+        )
+        alt_parts.append(
+            f"{measure_name(measure)}: this council {own_label}; {wording.plural(councils, 'similar council')} "
+            f"{span}, median {measure_value(measure, median)}"
+        )
+        largest = max(abs(v) for v in (own or 0, median, high)) or 1
+        rows += _heading_rows(measure_name(measure), _heading_width(), first=index == 0)
+        rows.append(Row(name="This council", length=max(own or 0, 0) / largest, label=own_label))
+        rows.append(
+            Row(
+                name="Median",
+                length=max(median, 0) / largest,
+                colour=EARLIER,
+                label=measure_value(measure, median),
+            )
+        )
+        councils_range = (
+            f"All {councils:,} similar councils: {span}"
+            if low == high
+            else f"Range of {wording.plural(councils, 'similar council')}: {span}"
+        )
+        rows += [Row(heading=line) for line in wrap(councils_range, _heading_width())]
+    alt = (
+        f"Bar chart, a pair of bars a measure. {title}. Each pair shows this council's value and the median "
+        "of the similar councils, with the lowest and highest of them. " + ". ".join(alt_parts) + "."
+    )
+    note = (
+        f"Figures for {figures['year_display']}: this council's from its complaints, the similar councils' "
+        "from their published reports. The median is the middle value of the similar councils."
+    )
+    return Chart("comparators", title, alt, pd.DataFrame(records), draw_rows(rows), note)

@@ -275,7 +275,22 @@ def new_year(
     ),
 ) -> None:
     """Write narrative templates for a new year, copying forward text that does not change; never overwrites."""
-    done = content.new_year(content_dir, _year(year))
+    try:
+        done = content.new_year(content_dir, _year(year))
+    except InputError as error:  # last year's actions file has problems: its actions cannot be carried
+        err.print(
+            "[bold red]Last year's actions file has problems, so its open actions were not carried forward:"
+            "[/bold red]",
+            highlight=False,
+        )
+        for problem in error.problems:
+            err.print(f"  - {problem}", markup=False, highlight=False, soft_wrap=True)
+        err.print(
+            "Fix them and run new-year again: it keeps the files it has already written.",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1) from None
     for path, what in done:
         out.print(f"{what}: {escape(str(path))}", highlight=False)
     if Path(content_dir).resolve() == paths.CONTENT_DIR.resolve():

@@ -42,6 +42,9 @@ class Section:
     title: str
     carried: bool  # copied forward by new-year
     guidance: str
+    # The figures speak for the section on their own: without narrative (no file, an empty one or an
+    # untouched template) it shows none, with no placeholder and no warning.
+    optional: bool = False
 
 
 ASC_SECTIONS = (
@@ -63,6 +66,13 @@ ASC_SECTIONS = (
         False,
         "What lay behind the teams with most complaints; "
         "how complaints about commissioned providers are overseen.",
+    ),
+    Section(
+        "who_complained",
+        "Who complained",
+        True,
+        "Optional: how equality information is collected, and which councils the comparison is with.",
+        optional=True,
     ),
     Section(
         "outcomes", "Outcomes", False, "What upheld complaints had in common and what was done about them."
@@ -97,6 +107,13 @@ CHILDRENS_SECTIONS = (
     Section("complaints_received", "Complaints received", False, "Context for this year's volume."),
     Section(
         "performance", "Performance overview", False, "The top reasons for complaints and what they show."
+    ),
+    Section(
+        "who_complained",
+        "Who complained",
+        True,
+        "Optional: how equality information is collected, and which councils the comparison is with.",
+        optional=True,
     ),
     Section(
         "response_times",
@@ -153,8 +170,12 @@ def section_path(content_dir: Path, year: ReportingYear, service: str, key: str)
     return Path(content_dir) / year.label / service / f"{key}.md"
 
 
+def _section(service: str, key: str) -> Section:
+    return next(s for s in SECTIONS[service] if s.key == key)
+
+
 def section_title(service: str, key: str) -> str:
-    return next(s.title for s in SECTIONS[service] if s.key == key)
+    return _section(service, key).title
 
 
 def read_text(path: Path) -> str:
@@ -178,6 +199,8 @@ def read_section(
     path = section_path(content_dir, year, service, key)
     text = read_text(path) if path.exists() else ""
     if not text.strip() or is_template(text):
+        if _section(service, key).optional:
+            return "", False
         return placeholder(path, section_title(service, key), content_dir), True
     return fill(text, figures, path).strip(), False
 
@@ -445,7 +468,7 @@ def missing_sections(content_dir: Path, year: ReportingYear, service: str) -> li
     for section in SECTIONS[service]:
         path = section_path(content_dir, year, service, section.key)
         text = read_text(path).strip() if path.exists() else ""
-        if not text or is_template(text):
+        if (not text or is_template(text)) and not section.optional:
             missing.append(section.title)
     return missing
 
@@ -496,6 +519,13 @@ def new_year(
                     encoding="utf-8",
                 )
                 done.append((path, "template written"))
+        # Last year's open actions start this year's actions file (actions.py); raises InputError
+        # when last year's file has problems, before writing it.
+        from complaints_report.actions import actions_path, carry_forward
+
+        previous = actions_path(content_dir, source_year, service) if source_year else None
+        carried = carry_forward(previous, actions_path(content_dir, year, service))
+        done.append((carried.path, carried.what))
     return done
 
 

@@ -9,7 +9,8 @@ In the notebook's results folder:
     paragraph; the section keys are those of ``content.SECTIONS`` (``volume``, ``stage2``...);
   - ``fig-<name>.md``: a chart, numbered, with its alt text and (on the web page) its data;
   - ``tbl-<name>.md``: a table with its numbered caption;
-  - ``quotes.md``, ``method-note.md`` ("How we count"), ``accessibility.md``.
+  - ``quotes.md``, ``method-note.md`` ("How we count"), ``accessibility.md``;
+  - ``missing-inputs.md``: what the report cannot yet show for want of an optional input ("Who complained").
 
   Every name in :func:`names` is written for every service, empty where it does not apply
   (a Children's report has no ``fig-areas``), because Quarto expands every include before it
@@ -51,9 +52,20 @@ FIGURES = (
     "member_enquiries",
     "compliments",
     "timeliness",
+    "trend",
+    "quarters",
+    "escalation",
+    "comparators",
 )
-TABLES = ("table_areas", "table_departments", "table_stages", "table_ombudsman")
-OTHERS = ("quotes", "method-note", "accessibility")
+TABLES = (
+    "table_areas",
+    "table_departments",
+    "table_stages",
+    "table_ombudsman",
+    "table_stage_timeliness",
+    "table_equality",
+)
+OTHERS = ("quotes", "method-note", "accessibility", "missing-inputs")
 
 
 def names() -> list[str]:
@@ -113,6 +125,21 @@ def quotes_markdown(quotes: Table, intro: str = "", none: str = "") -> str:
             lines.append(markup.text(f"About {body_name(team)}:").strip())
         lines.append(markup.blockquote(row.Compliment))
     return "\n\n".join(lines)
+
+
+def missing_inputs_markdown(f: sentences.Facts) -> str:
+    """What the report cannot yet show in "Who complained" because an optional input is missing, in
+    public words: one sentence for one, a list for several; nothing when none is missing. What to add to
+    the exports is the analyst's business (``sentences.missing_inputs``), not the reader's."""
+    from complaints_report import sentences
+
+    missing = [shows for _, shows in sentences.missing_inputs(f)]
+    if len(missing) == 1:
+        return markup.text(f"This report cannot yet show {missing[0]}.")
+    if not missing:
+        return ""
+    lead = markup.text("This report cannot yet show:")
+    return lead + "\n\n" + "\n".join(f"- {markup.text(item).strip()}" for item in missing)
 
 
 def timescales(service: str, figures: dict) -> str:
@@ -212,6 +239,7 @@ def write(
         )
     else:
         written["quotes"] = quotes_markdown(quotes)
+    written["missing-inputs"] = missing_inputs_markdown(f)
     written["method-note"] = method_note(f.figures)
     written["accessibility"] = (paths.RESOURCES_DIR / "accessibility.md").read_text(encoding="utf-8")
     target = Path(folder) / FRAGMENTS_DIR

@@ -17,6 +17,10 @@ in the code writes such a value into markup.
   can never start a block of its own (a heading, a list, an indented code block).
 - :func:`attribute`: a value inside a double-quoted attribute (``fig-alt="..."``), escaped the
   same way (pandoc removes the backslashes there too).
+- :func:`chart_text`: a label or title drawn on a chart image, on one line and shortened with an
+  ellipsis when it is longer than a chart can show (the figure's caption, alt text and data table
+  keep it whole). Matplotlib never reads it as mathtext: ``charts.apply_style`` turns mathtext off,
+  so ``$`` prints as written.
 - :func:`typst_string`: a Typst string literal, for the raw Typst the project writes itself
   (Typst made by pandoc from the Markdown is escaped by pandoc's Typst writer).
 - :func:`html_text`: text (or a double-quoted attribute value) in HTML the project writes itself,
@@ -26,8 +30,9 @@ in the code writes such a value into markup.
   (``{{< include >}}``), never a metadata value: Quarto escapes computed inline values, so a
   reference inside one would lose its link (quarto-cli ``src/core/jupyter/jupyter-inline.ts``).
 
-Chart text is protected where charts are drawn (``charts.apply_style`` turns off mathtext),
-CSV cells where CSVs are written (``spreadsheet.write_csv``).
+Control characters other than white space print as nothing and are left out of every target
+(Typst's PDF/UA check refuses a character no font can show). CSV cells are made safe where CSVs
+are written (``spreadsheet.write_csv``).
 """
 
 from __future__ import annotations
@@ -39,7 +44,11 @@ from dataclasses import dataclass
 
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 _WHITESPACE = re.compile(r"\s+")
+# Control characters that are not white space (C0, DEL, C1): nothing a reader can see, and fonts have no
+# glyph for them, which Typst's PDF/UA check refuses. White space ones become a space (``_WHITESPACE``).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _LABEL = re.compile(r"^(fig|tbl)-[a-z0-9][a-z0-9-]*$")
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -76,8 +85,9 @@ NEW_PARAGRAPH = _NewParagraph()
 
 
 def one_line(value: object) -> str:
-    """The value as text on one line: line breaks and runs of white space become one space."""
-    return _WHITESPACE.sub(" ", str(value))
+    """The value as text on one line: line breaks and runs of white space become one space, and
+    control characters (which print as nothing) are left out."""
+    return _CONTROL.sub("", _WHITESPACE.sub(" ", str(value)))
 
 
 def text(value: object) -> str:
@@ -136,9 +146,18 @@ def attribute(value: object) -> str:
     return text(value).strip()
 
 
-def heading(level: int, value: object) -> str:
-    """A Markdown heading whose text is a value (e.g. a team's name)."""
-    return f"{'#' * level} {text(value).strip()}"
+def heading(level: int, value: object, identifier: str | None = None) -> str:
+    """A Markdown heading whose text is a value (e.g. a team's name), with an id the code chose.
+
+    Every heading pandoc or Quarto reads needs ``identifier``: without one they make the heading's
+    id from its text, so the page would hold an attribute made from the data (and a team named
+    like another heading would take its id). Only Markdown shown in a notebook goes without.
+    """
+    if identifier is None:
+        return f"{'#' * level} {text(value).strip()}"
+    if not _IDENTIFIER.match(identifier):
+        raise ValueError(f"{identifier!r} is not an identifier (lower-case letters, digits and hyphens)")
+    return f"{'#' * level} {text(value).strip()} {{#{identifier}}}"
 
 
 def blockquote(value: object) -> str:
@@ -178,6 +197,16 @@ def html_text(value: object) -> str:
     import html
 
     return html.escape(str(value), quote=True)
+
+
+def chart_text(value: object, limit: int = 60) -> str:
+    """Text drawn on a chart (an axis label, a title): one line, at most ``limit`` characters.
+
+    A longer value ends with an ellipsis: a 5,000-character team name would otherwise cover the
+    chart. The value is shown whole in the figure's caption, its alt text and its data table.
+    """
+    shown = one_line(value).strip()
+    return shown if len(shown) <= limit else shown[: limit - 1].rstrip() + "…"
 
 
 def typst_string(value: object) -> str:

@@ -84,7 +84,7 @@ QUARTERS = ("Q1", "Q2", "Q3", "Q4")  # April-June, July-September, October-Decem
 TREND_YEARS = 5  # complaints_trend: the year and the four before it (contract section 4)
 NOT_RECORDED = "Not recorded"  # an equality label left blank
 # Keys about other years or other councils: on their own they say nothing about this council's year.
-SURROUNDING_KEYS = ("complaints_trend", "comparator_medians")
+SURROUNDING_KEYS = ("complaints_trend", "comparator_medians", "comparator_ranges")
 # Context measures (contract section 2) and the rate each gives: per how many of them.
 RATES = {
     "complaints_per_1000_service_users": ("service_users", 1000),
@@ -205,10 +205,10 @@ def stage1_cohort(inputs: Inputs, service: str, year: ReportingYear) -> pd.DataF
     return _stage1_cohort(_ServiceRows(inputs, service), year)
 
 
-def _within_timescale_pct(timed: pd.DataFrame) -> int | None:
-    """Of the complaints with a response, the percentage answered within their stage's timescale."""
+def _within_timescale(timed: pd.DataFrame) -> tuple[int, int]:
+    """The complaints with a response, and how many of them were answered within their stage's timescale."""
     answered = timed[timed["working_days"].notna()]
-    return percent(int(answered["within_timescale"].sum()), len(answered))
+    return len(answered), int(answered["within_timescale"].sum())
 
 
 # --------------------------------------------------------------------------- complaints
@@ -228,6 +228,7 @@ def _complaint_metrics(rows: _ServiceRows, year: ReportingYear) -> dict:
     bands = responded["band"].value_counts()
     acknowledged = accepted["acknowledged_days"].dropna()
     within_timescale = int(responded["within_timescale"].sum())
+    acknowledged_in_time = int((acknowledged <= wd.ACKNOWLEDGEMENT_DAYS).sum())
     result = {
         "complaints_received": int((stage == 1).sum()),
         "complaints_rejected": int(rejected.sum()),
@@ -250,9 +251,9 @@ def _complaint_metrics(rows: _ServiceRows, year: ReportingYear) -> dict:
         **{f"{band}_pct": percent(int(bands.get(band, 0)), len(responded)) for band in wd.BANDS},
         "stage1_within_timescale": within_timescale,
         "stage1_within_timescale_pct": percent(within_timescale, len(responded)),
-        "acknowledged_within_3_pct": percent(
-            int((acknowledged <= wd.ACKNOWLEDGEMENT_DAYS).sum()), len(acknowledged)
-        ),
+        "acknowledged_recorded": len(acknowledged),
+        "acknowledged_within_3": acknowledged_in_time,
+        "acknowledged_within_3_pct": percent(acknowledged_in_time, len(acknowledged)),
         "median_working_days": _median(responded["working_days"]),
         "mean_working_days": _mean(responded["working_days"]),
         "rejection_reasons": counts(in_year.loc[rejected, "rejection_reason"].fillna(NOT_RECORDED)),
@@ -266,8 +267,13 @@ def _complaint_metrics(rows: _ServiceRows, year: ReportingYear) -> dict:
         # Each later stage against its own timescale (contract section 3): statutory stage 2 25
         # working days or 65 with an extension, corporate stage 2 20, stage 3 30. A stage belongs
         # to the year it was received, even when its response came after the year end.
+        # The counts behind each percentage are kept too (stage<N>_responded, stage<N>_within_timescale),
+        # so the report can give a handful of cases as counts rather than a percentage.
         for n in (2, 3):
-            result[f"stage{n}_within_timescale_pct"] = _within_timescale_pct(with_timeliness(later[n]))
+            answered, within = _within_timescale(with_timeliness(later[n]))
+            result[f"stage{n}_responded"] = answered
+            result[f"stage{n}_within_timescale"] = within
+            result[f"stage{n}_within_timescale_pct"] = percent(within, answered)
     return result
 
 
@@ -468,12 +474,10 @@ def _ratios(rows: _ServiceRows, year: ReportingYear, figures: dict) -> dict:
     return {key: value for key, value in result.items() if value is not None}
 
 
-def _comparator_medians(rows: _ServiceRows, year: ReportingYear) -> dict[str, float]:
-    """Measure -> the median of the comparator councils' values for the year and service.
+def _comparator_values(rows: _ServiceRows, year: ReportingYear) -> dict[str, list[Fraction]]:
+    """Measure -> the comparator councils' values for the year and service, one per council.
 
-    One value per council and measure (a council whose rows disagree is left out of that
-    measure); an even number of councils averages the middle two; rounded half up to one
-    decimal place.
+    A council whose rows for a measure disagree is left out of that measure (never a guess).
     """
     given = rows.in_year("comparators", year)
     result = {}
@@ -481,8 +485,28 @@ def _comparator_medians(rows: _ServiceRows, year: ReportingYear) -> dict[str, fl
         per_council = given[given["measure"] == measure].groupby("council", sort=True)["value"]
         values = [value for _, group in per_council if (value := _one_value(group)) is not None]
         if values:
-            result[measure] = one_decimal(median_of(values))
+            result[measure] = values
     return result
+
+
+def _comparator_medians(values: dict[str, list[Fraction]]) -> dict[str, float]:
+    """Measure -> the median of the comparator councils' values: an even number of councils
+    averages the middle two; rounded half up to one decimal place."""
+    return {measure: one_decimal(median_of(given)) for measure, given in values.items()}
+
+
+def _comparator_ranges(values: dict[str, list[Fraction]]) -> dict[str, dict]:
+    """Measure -> the lowest and highest of the comparator councils' values (rounded half up to one
+    decimal place, as the median is) and how many councils gave one: the range a chart draws the
+    median in. The councils' names are not kept: only their published figures are needed."""
+    return {
+        measure: {
+            "lowest": one_decimal(min(given)),
+            "highest": one_decimal(max(given)),
+            "councils": len(given),
+        }
+        for measure, given in values.items()
+    }
 
 
 def _complaints_trend(rows: _ServiceRows, year: ReportingYear) -> dict[str, int]:
@@ -537,8 +561,9 @@ def _year_metrics(rows: _ServiceRows, year: ReportingYear) -> dict:
     result.update(_ratios(rows, year, result))  # worked out from the year's figures: they win over history
     if trend := _complaints_trend(rows, year):
         result["complaints_trend"] = trend
-    if medians := _comparator_medians(rows, year):
-        result["comparator_medians"] = medians
+    if comparators := _comparator_values(rows, year):
+        result["comparator_medians"] = _comparator_medians(comparators)
+        result["comparator_ranges"] = _comparator_ranges(comparators)
     return result
 
 
@@ -561,6 +586,7 @@ def is_known(figures: dict) -> bool:
 
 def compute_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
     """The contract's ``metrics.json`` for a service and year, with ``previous_year`` where known."""
+    inputs.check_scope(service, year)
     rows = _ServiceRows(inputs, service)
     result = _year_metrics(rows, year)
     result["service_name"] = SERVICE_NAMES[service]
@@ -572,6 +598,7 @@ def compute_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
 
 def trend(inputs: Inputs, service: str, year: ReportingYear, years: int = 3) -> list[dict]:
     """The figures of this year and the years before it, oldest first (known years only)."""
+    inputs.check_scope(service, year)
     rows = _ServiceRows(inputs, service)
     series = []
     for back in range(years - 1, -1, -1):

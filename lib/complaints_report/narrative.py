@@ -9,7 +9,11 @@ In the folder report.qmd is rendered in, ``_narrative/``:
 - ``contact.md``: the team's published contact details from ``meta.yml``;
 - ``regulations.md``: what the regulations ask the report to show, with this year's answers
   (from the notebook's ``regulations.json``) and whether the narrative that answers a row is
-  written.
+  written;
+- ``actions-<section>.md``: the sentence and table of the year's actions file
+  (``content/<year>/<service>/actions.csv``, ``actions.py``) for each section that follows
+  actions up (:data:`ACTION_TABLES`), empty when the folder has no actions file; the data of
+  each table is written beside them as ``data/<table>.csv``, which the build publishes.
 
 Before anything is written, every narrative file is checked (``narrative_safety.py``) and
 every field name checked against the figures: problems stop the build with file and line.
@@ -26,12 +30,73 @@ from complaints_report import content, markup, narrative_safety
 from complaints_report.years import ReportingYear
 
 NARRATIVE_DIR = "_narrative"
+DATA_DIR = "data"  # under NARRATIVE_DIR: the CSV behind each actions table
+ACTIONS_PREFIX = "actions-"
+# The sections that show the actions file, and which actions each shows: (kind, followed up).
+# Adult Social Care: this year's learning and next year's priorities, and (only when the file holds
+# any) the actions of earlier years followed up. Children's Services: this year's learning, last
+# year's learning followed up, delivery against last year's priorities, next year's priorities.
+ACTION_TABLES: dict[str, dict[str, tuple[tuple[str | None, bool], ...]]] = {
+    "asc": {"learning": (("learning", False), (None, True)), "future": (("priority", False),)},
+    "childrens": {
+        "learning": (("learning", False),),
+        "previous_learning": (("learning", True),),
+        "delivery": (("priority", True),),
+        "priorities": (("priority", False),),
+    },
+}
+OPTIONAL_TABLES = {"asc": {(None, True)}}  # shown only when they have rows
+# Next year's priorities are shown as a table without the status sentence (unless there are none):
+# priorities just set are planned or under way by nature, the table's Status column gives each, and
+# the sentence would read almost as the one about last year's ("Of the 4 priorities set last year, ...").
+WITHOUT_SENTENCE = {("priority", False)}
+ACTION_FILES = ("actions.csv", "actions.xlsx")  # actions.ACTIONS_FILE and actions.WORKBOOK_FILE
+# A section whose narrative may have sub-headings of its own ("### Moving a care package ...") starts
+# its actions under a sub-heading, so the table does not read as part of the narrative's last example.
+ACTION_HEADINGS = {"learning": "What we are doing about it"}
 _EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
 
 
 def section_keys() -> list[str]:
     """Every narrative section of either service (the file names under _narrative/)."""
     return list(dict.fromkeys(section.key for sections in content.SECTIONS.values() for section in sections))
+
+
+def action_keys() -> list[str]:
+    """The names of the actions files under _narrative/ (``actions-<section>``), for either service."""
+    return list(dict.fromkeys(ACTIONS_PREFIX + key for tables in ACTION_TABLES.values() for key in tables))
+
+
+def actions_fragments(acts, year: ReportingYear, service: str) -> tuple[dict[str, str], list]:
+    """Each section's actions as Markdown (the status sentence, then the table), and the tables shown.
+
+    ``acts`` is the year's actions (``actions.year_actions``); None (no actions file) shows nothing,
+    as before the file existed. Every cell of a table is text from the file: it goes into Markdown
+    through presentation.py and markup.py, so it prints as written.
+    """
+    if acts is None:
+        return {}, []
+    from complaints_report import actions, presentation
+
+    written, tables = {}, []
+    for key, specs in ACTION_TABLES.get(service, {}).items():
+        parts = []
+        for kind, followed_up in specs:
+            if (kind, followed_up) in OPTIONAL_TABLES.get(service, set()) and not actions.select(
+                acts, year, kind=kind, followed_up=followed_up
+            ):
+                continue
+            table = actions.report_table(acts, year, kind=kind, followed_up=followed_up)
+            if (kind, followed_up) not in WITHOUT_SENTENCE or table.data.empty:
+                sentence = actions.status_sentence(acts, year, kind=kind, followed_up=followed_up)
+                parts.append(markup.text(sentence))
+            if not table.data.empty:
+                parts.append(presentation.table_markdown(table))
+                tables.append(table)
+        if parts and key in ACTION_HEADINGS:
+            parts.insert(0, markup.heading(3, ACTION_HEADINGS[key]))
+        written[ACTIONS_PREFIX + key] = "\n\n".join(part.strip() for part in parts)
+    return written, tables
 
 
 def problems(content_dir: Path, year: ReportingYear, service: str, figures: dict | None) -> list[str]:
@@ -43,8 +108,10 @@ def problems(content_dir: Path, year: ReportingYear, service: str, figures: dict
 def checked(
     content_dir: Path, year: ReportingYear, service: str, figures: dict | None
 ) -> tuple[list[str], dict[Path, list[str]]]:
-    """The narrative's problems, and the images each section file uses."""
+    """The narrative's problems (the actions file's among them), and the images each section file uses."""
     found: list[str] = []
+    if actions_file_exists(content_dir, year, service):
+        found += [str(problem) for problem in action_problems(content_dir, year, service)]
     images: dict[Path, list[str]] = {}
     for section in content.SECTIONS[service]:
         path = content.section_path(content_dir, year, service, section.key)
@@ -61,6 +128,18 @@ def checked(
             except content.ContentError as error:
                 found.append(str(error))
     return found, images
+
+
+def action_problems(content_dir: Path, year: ReportingYear, service: str) -> list:
+    """Every problem of the year's actions file (file, row, column, value, what to do); none without one."""
+    from complaints_report import actions
+    from complaints_report.problems import InputError
+
+    try:
+        actions.year_actions(content_dir, year, service)
+    except InputError as error:
+        return error.problems
+    return []
 
 
 def _join(items: list[str]) -> str:
@@ -125,9 +204,28 @@ def prepare(
             _copy_images(images.get(path, []), path, Path(project))
     written["contact"] = contact_markdown(content.read_meta(content_dir, year, service))
     written["regulations"] = regulations_markdown(regulations, service, missing)
+    written.update(dict.fromkeys(action_keys(), ""))
+    if actions_file_exists(content_dir, year, service):
+        from complaints_report import actions
+        from complaints_report.spreadsheet import write_csv
+
+        from_actions, tables = actions_fragments(
+            actions.year_actions(content_dir, year, service), year, service
+        )
+        written.update(from_actions)
+        for table in tables:
+            write_csv(table.data, target / DATA_DIR / f"{table.name}.csv")
     for name, text in written.items():
         (target / f"{name}.md").write_text(text.strip() + "\n" if text.strip() else "", encoding="utf-8")
     return [section.title for section in content.SECTIONS[service] if section.key in missing]
+
+
+def actions_file_exists(content_dir: Path, year: ReportingYear, service: str) -> bool:
+    """Whether the year's narrative folder has an actions file, or a workbook in its place (which
+    ``actions.year_actions`` refuses). Checked without importing actions.py, which loads pandas: a
+    report without actions renders without it."""
+    folder = Path(content_dir) / year.label / service
+    return any((folder / name).exists() for name in ACTION_FILES)
 
 
 def _copy_images(images: list[str], path: Path, project: Path) -> None:

@@ -22,6 +22,7 @@ Figures are quoted as ``{{ metric_name }}``, filled in by ``content.fill``.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -56,6 +57,13 @@ _LINK = re.compile(r"(!?)\[((?:[^\]\\\n]|\\.)*)\]\(\s*(<[^>\n]*>|[^)\s]*)")
 _REFERENCE_IMAGE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\[")
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)")
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+_HIDDEN = "\x00"  # stands for an escaped character in the masked text
+
+
+def as_pandoc_reads(address: str) -> str:
+    """A link's or image's address as pandoc reads it from Markdown: backslash escapes and HTML
+    entities decoded (``jav&#x61;script\\:`` is ``javascript:``)."""
+    return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", address))
 
 
 def _scheme(url: str) -> str | None:
@@ -90,8 +98,10 @@ def image_problem(src: str, alt: str, folder: Path, content_dir: Path) -> str | 
 
 
 def _masked(text: str) -> tuple[list[str], list[tuple[int, str]]]:
-    """The text with code blocks, code spans and escaped characters blanked (so that examples in code
-    are not taken for HTML), and the code-related problems found on the way: (line, problem)."""
+    """The text with code blocks and code spans blanked and escaped characters hidden (so that examples
+    in code are not taken for HTML), each line as long as it was, and the code-related problems found
+    on the way: (line, problem). An escaped character is hidden by a character that is not white
+    space, so that a link's address holding one (``javascript\\:``) is still read whole."""
     lines = text.splitlines()
     problems: list[tuple[int, str]] = []
     fence = None
@@ -130,7 +140,7 @@ def _masked(text: str) -> tuple[list[str], list[tuple[int, str]]]:
                 problems.append((at, f"raw output `...`{match.group(3)} ({INSTEAD_HTML})"))
             return " " * len(match.group(0))
 
-        masked.append(_ESCAPED.sub("  ", _CODE_SPAN.sub(span, line)))
+        masked.append(_ESCAPED.sub(_HIDDEN * 2, _CODE_SPAN.sub(span, line)))
     return masked, problems
 
 
@@ -187,6 +197,7 @@ def check(text: str, path: Path, content_dir: Path, shown: str) -> tuple[list[st
 
     folder = Path(path).parent
     masked, found = _masked(text)
+    lines = text.splitlines()  # as written: an address is read from here, where the masked text found it
     images: list[str] = []
     previous_blank = True
     for number, line in enumerate(masked, start=1):
@@ -202,10 +213,11 @@ def check(text: str, path: Path, content_dir: Path, shown: str) -> tuple[list[st
         previous_blank = not line.strip()
         if _REFERENCE_IMAGE.search(line):
             found.append((number, f"a reference-style image ({INSTEAD_IMAGE})"))
+        written = lines[number - 1]
         for match in _LINK.finditer(line):
-            target = match.group(3).strip("<>")
+            target = as_pandoc_reads(written[match.start(3) : match.end(3)].strip().strip("<>"))
             if match.group(1):
-                problem = image_problem(target, match.group(2), folder, content_dir)
+                problem = image_problem(target, written[match.start(2) : match.end(2)], folder, content_dir)
                 if problem:
                     found.append((number, problem))
                 else:
@@ -213,7 +225,7 @@ def check(text: str, path: Path, content_dir: Path, shown: str) -> tuple[list[st
             elif problem := link_problem(target):
                 found.append((number, problem))
         for match in _DEFINITION.finditer(line):
-            if problem := link_problem(match.group(1)):
+            if problem := link_problem(as_pandoc_reads(written[match.start(1) : match.end(1)])):
                 found.append((number, problem))
         for match in _AUTOLINK.finditer(line):
             if problem := link_problem(match.group(1)):

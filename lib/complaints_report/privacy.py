@@ -232,14 +232,7 @@ class ReferenceIndex:
     @classmethod
     def from_inputs(cls, inputs: Inputs) -> ReferenceIndex:
         """Every reference of every input file, of any kind, service or year."""
-        import pandas as pd
-
-        references: list = []
-        for kind in ("complaints", "enquiries", "compliments", "ombudsman"):
-            frame = inputs.frame(kind)
-            if "reference" in frame.columns:
-                references.extend(pd.unique(frame["reference"].dropna()))
-        return cls(references)
+        return cls(input_references(inputs))
 
     def __len__(self) -> int:
         return len(self.folded) + len(self.exact)
@@ -273,6 +266,36 @@ class ReferenceIndex:
                         break
             position += step
         return found
+
+
+def input_references(inputs: Inputs) -> list[str]:
+    """Every case reference of the input files (any kind, service or year), once each, in the
+    order they were read."""
+    import numpy as np
+    import pandas as pd
+
+    columns = [
+        inputs.frame(kind)["reference"].dropna().to_numpy(dtype=object)
+        for kind in ("complaints", "enquiries", "compliments", "ombudsman")
+        if "reference" in inputs.frame(kind).columns
+    ]
+    if not columns:
+        return []
+    return [str(reference) for reference in pd.unique(np.concatenate(columns))]
+
+
+@dataclass
+class References:
+    """The case references of the inputs, listed once each and indexed: made once for a build's
+    services (indexing a million references takes a second or two)."""
+
+    listed: list[str]
+    index: ReferenceIndex
+
+    @classmethod
+    def from_inputs(cls, inputs: Inputs) -> References:
+        listed = input_references(inputs)
+        return cls(listed, ReferenceIndex(listed))
 
 
 # --------------------------------------------------------------------------- scanning a text

@@ -143,22 +143,71 @@ _STATUS = {
 }
 
 
+def _left_out_status(left: pd.DataFrame, service: str):
+    """Rows ``loading.for_report`` left out: of another service, or received outside the years the
+    report reads (older than last year's trend, or later than the year), which is "other year"
+    for every kind (``for_report`` keeps every history, context and comparator row of the service)."""
+    other = (left["service"] != service).to_numpy(dtype=bool)
+    return _pick([(other, OTHER_SERVICE)], OTHER_YEAR, len(left))
+
+
+def _column(frame: pd.DataFrame, column: str, dtype) -> np.ndarray:
+    if column not in frame:
+        return np.full(len(frame), "", dtype=object)
+    values = frame[column]
+    return values.to_numpy(dtype=object, na_value="") if dtype is object else values.to_numpy(dtype=dtype)
+
+
+def _in_order(kept: np.ndarray, left: np.ndarray, left_positions: np.ndarray) -> np.ndarray:
+    """The values of the rows kept and of the rows left out, in the order the rows were read."""
+    values = np.empty(len(kept) + len(left), dtype=kept.dtype if kept.dtype == left.dtype else object)
+    is_left = np.zeros(len(values), dtype=bool)
+    is_left[left_positions] = True
+    values[is_left] = left
+    values[~is_left] = kept
+    return values
+
+
 def row_accounts(inputs: Inputs, service: str, year: ReportingYear) -> pd.DataFrame:
-    """One line per input row: file, row, reference, kind, counted/excluded and why."""
+    """One line per input row: file, row, reference, kind, counted/excluded and why.
+
+    Inputs cut to the report (``loading.for_report``) give the same lines: the rows left out of
+    their frames are listed, in their places, as excluded (other service or other year).
+    """
+    inputs.check_scope(service, year)
     parts = []
     for kind in KINDS:
         frame = inputs.frame(kind)
-        if frame.empty:
+        left = inputs.left_out.get(kind)
+        if frame.empty and left is None:
             continue
-        results, reasons = _STATUS.get(kind, _simple_status)(frame, service, year)
-        references = frame["reference"].fillna("") if "reference" in frame else ""
+        columns = {
+            "file": _column(frame, "source_file", object),
+            "row": _column(frame, "source_row", np.int64),
+            "reference": _column(frame, "reference", object),
+        }
+        if len(frame):
+            results, reasons = _STATUS.get(kind, _simple_status)(frame, service, year)
+        else:
+            results = reasons = np.empty(0, dtype=object)
+        if left is not None and len(left):
+            positions = left["position"].to_numpy()
+            columns = {
+                name: _in_order(values, _column(left, source, values.dtype), positions)
+                for (name, values), source in zip(
+                    columns.items(), ("source_file", "source_row", "reference"), strict=True
+                )
+            }
+            left_results, left_reasons = _left_out_status(left, service)
+            results = _in_order(results, left_results, positions)
+            reasons = _in_order(reasons, left_reasons, positions)
         parts.append(
             pd.DataFrame(
                 {
-                    "file": frame["source_file"].to_numpy(dtype=object),
-                    "row": frame["source_row"].to_numpy(dtype=np.int64),
+                    "file": columns["file"],
+                    "row": columns["row"],
                     "kind": kind,
-                    "reference": np.broadcast_to(np.asarray(references, dtype=object), (len(frame),)),
+                    "reference": columns["reference"],
                     "result": results,
                     "reason": reasons,
                 }

@@ -166,7 +166,13 @@ def points_since(f: Facts, key: str, subject: str, whole_key: str) -> str:
         return f"{subject} was the same in {label}."
     points = abs(now - before)
     unit = f"{points} percentage point{'' if points == 1 else 's'}"
-    return f"{subject} {'rose' if now > before else 'fell'} by {unit}, from {before}% in {label} to {now}%."
+    start, end = _percent_words(before), _percent_words(now)
+    return f"{subject} {'rose' if now > before else 'fell'} by {unit}, from {start} in {label} to {end}."
+
+
+def _percent_words(value: int) -> str:
+    """A percentage in a sentence: 'none' for zero (docs/style.md: no bare 0%)."""
+    return "none" if value == 0 else f"{value}%"
 
 
 def of_whole(count: int, whole: int) -> str:
@@ -766,16 +772,225 @@ def number(n: int) -> str:
     return wording.none_or_count(n) if n < 2 else wording.number_word(n)
 
 
+# ----------------------------------------------------------------------------- the committee's figures
+# Time taken and acknowledgement (both services), and "Who complained": rates, repeat complainants and
+# the equality information recorded. Written to docs/style.md like every section: lists of sentences,
+# no sentence opens with a numeral, zero is "no" or "none", one is "one", fewer than 10 cases are
+# given as counts without a percentage, and a change in a percentage is in percentage points.
+
+
+def _days(value: float) -> str:
+    """A number of working days as printed: '9 working days', '9.5 working days', 'one working day'."""
+    if value == 0:
+        return "less than one working day"  # answered the day it arrived
+    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return "one working day" if value == 1 else f"{shown} working days"
+
+
+def _part(count: int, whole: int, noun: str, after: str = "") -> str:
+    """'82 of the 85 complaints (96%)', with the counts alone below 10 ('2 of the 4 complaints'), 'all
+    85 complaints', 'both complaints', 'the one complaint' and 'none of the 85 complaints'; ``after``
+    follows the noun ('82 of the 85 complaints accepted (96%)')."""
+    if whole == 1:
+        return f"the one {noun}{after}"
+    plural = f"{noun}s{after}"
+    if count == whole:
+        return f"both {plural}" if whole == 2 else f"all {whole:,} {plural}"
+    if count == 0:
+        return f"none of the {whole:,} {plural}"
+    share = "" if whole < wording.SMALL_BASE else f" ({percent(count, whole)}%)"
+    return f"{count:,} of the {whole:,} {plural}{share}"
+
+
+def time_taken_sentence(f: Facts) -> list[SectionPart]:
+    """The median and the mean working days to answer a stage 1 complaint, with last year's."""
+    m = f.figures
+    answered = m.get("stage1_responded") or 0
+    median, mean = m.get("median_working_days"), m.get("mean_working_days")
+    if not answered or median is None or mean is None:
+        return []
+    if answered == 1:
+        return [f"The council took {_days(median)} to respond to the one complaint answered."]
+    if mean == 0:
+        text = "Every response was sent on the day the complaint arrived."
+    elif median == 0:
+        text = (
+            "Half of the responses were sent on the day the complaint arrived; the average (mean) was "
+            f"{mean:,.1f} working days."
+        )
+    else:
+        text = (
+            f"Half of the complaints took {_days(median)} or fewer to answer (the median), and the "
+            f"average (mean) was {mean:,.1f} working days."
+        )
+    median_before, mean_before = f.prev.get("median_working_days"), f.prev.get("mean_working_days")
+    year_before = f.prev.get("year_display")
+    before = ""
+    if year_before and mean_before == 0:
+        before = f"In {year_before} every response was sent on the day the complaint arrived."
+    elif year_before and median_before is not None and mean_before is not None:
+        before = f"In {year_before} the median was {_days(median_before)} and the mean {mean_before:,.1f}."
+    elif year_before and median_before is not None:
+        before = f"In {year_before} the median was {_days(median_before)}."
+    elif year_before and mean_before is not None:
+        before = f"In {year_before} the mean was {mean_before:,.1f} working days."
+    return [text, before]
+
+
+def acknowledgement_sentence(f: Facts) -> list[SectionPart]:
+    """How many complaints were acknowledged within 3 working days (of those with a date recorded), and
+    the change in the share in percentage points."""
+    m = f.figures
+    recorded, within = m.get("acknowledged_recorded"), m.get("acknowledged_within_3")
+    if not recorded or within is None:
+        return []
+    after = "" if recorded == m.get("complaints_accepted") else " with a recorded acknowledgement date"
+    if recorded == 1 and not within:
+        return [f"The one complaint{after} was not acknowledged within 3 working days."]
+    text = f"The council acknowledged {_part(within, recorded, 'complaint', after)} within 3 working days."
+    change = points_since(
+        f, "acknowledged_within_3_pct", "The share within 3 working days", "acknowledged_recorded"
+    )
+    return [text, change]
+
+
+def rates_sentence(f: Facts) -> list[SectionPart]:
+    """The year's complaints set against the number of service users and residents (``context``)."""
+    m = f.figures
+    accepted = m.get("complaints_accepted") or 0
+    rates = [
+        (key, text)
+        for key, text in (
+            (
+                "complaints_per_1000_service_users",
+                f"for every 1,000 people who used {m.get('service_name', 'the service')}",
+            ),
+            ("complaints_per_100k_population", "for every 100,000 residents"),
+        )
+        if m.get(key) is not None
+    ]
+    if not rates or not accepted:
+        return []
+    subject = "The one complaint" if accepted == 1 else f"The {accepted:,} complaints"
+    verb = "amounts" if accepted == 1 else "amount"
+    text = (
+        f"{subject} accepted in {m['year_display']} {verb} to "
+        + wording.join([f"{m[key]:,.1f} {words}" for key, words in rates])
+        + "."
+    )
+    if f.prev.get("year_display") and all(f.prev.get(key) is not None for key, _ in rates):
+        values = wording.join([f"{f.prev[key]:,.1f}" for key, _ in rates])
+        return [
+            text,
+            f"The {'rates were' if len(rates) > 1 else 'rate was'} {values} in {f.prev['year_display']}.",
+        ]
+    return [text]
+
+
+def repeat_complainants_sentence(f: Facts) -> list[SectionPart]:
+    """People who made more than one complaint in the year, as counts: no one is named or described."""
+    m = f.figures
+    if "repeat_complainants" not in m:
+        return []
+    people, complaints = m["repeat_complainants"], m.get("complaints_from_repeat_complainants")
+    accepted = m.get("complaints_accepted") or 0
+    if people is None or complaints is None:  # hidden by small-number suppression
+        return [f"Fewer than {m.get('suppressed_below')} people made more than one complaint in the year."]
+    if people == 0:
+        return ["No one made more than one complaint in the year."]
+    made = (
+        _part(complaints, accepted, "complaint", " accepted")
+        if accepted
+        else wording.plural(complaints, "complaint")
+    )
+    if people == 1:
+        return [f"One person made {made}; no one else made more than one complaint in the year."]
+    who = wording.opening_count(people, "person", "people")
+    return [f"{who} made more than one complaint in the year; between them they made {made}."]
+
+
+def equality_sentence(f: Facts) -> list[SectionPart]:
+    """Which equality characteristic was most often not recorded (the table gives every count)."""
+    from complaints_report.tables import characteristic_name
+
+    m = f.figures
+    counts = m.get("equality_counts") or {}
+    accepted = m.get("complaints_accepted") or 0
+    if not counts or not accepted:
+        return []
+    if any("Not recorded" in labels and labels["Not recorded"] is None for labels in counts.values()):
+        return []  # a count hidden by small-number suppression: which is largest cannot be said
+    missing = {
+        characteristic_name(column): labels.get("Not recorded") or 0 for column, labels in counts.items()
+    }
+    names, most = wording.leaders(missing)
+    listed = wording.join([name if i == 0 else in_sentence(name) for i, name in enumerate(names)])
+    if not most:
+        every = wording.join([name if i == 0 else in_sentence(name) for i, name in enumerate(missing)])
+        return [f"{every} {'was' if len(missing) == 1 else 'were'} recorded for every complaint."]
+    noun = "the characteristic" if len(names) == 1 else "the characteristics"
+    verb = "was" if len(names) == 1 else "were"
+    each = " each" if len(names) > 1 else ""
+    return [
+        f"{listed} {verb} {noun} most often not recorded, for {_part(most, accepted, 'complaint')}{each}."
+    ]
+
+
+def who_complained_sentences(f: Facts) -> list[SectionPart]:
+    """'Who complained': the rates, then repeat complainants and the equality information recorded."""
+    rates = rates_sentence(f)
+    people = [*repeat_complainants_sentence(f), *equality_sentence(f)]
+    return [*rates, NEW_PARAGRAPH, *people] if rates and people else [*rates, *people]
+
+
+# What each optional input would add to "Who complained" (contract section 2): the input, and what it
+# shows, in words that stand alone after "This report cannot yet show" (fragments.missing_inputs_markdown).
+MISSING_INPUTS = (
+    ("repeat_complainants", "a complainant column", "how many people complained more than once"),
+    (
+        "equality_counts",
+        "equality monitoring columns",
+        "the age, sex, ethnic group and disability recorded with each complaint",
+    ),
+    (
+        ("complaints_per_1000_service_users", "complaints_per_100k_population"),
+        "the number of residents and of people using the service",
+        "complaints per 1,000 service users and per 100,000 residents",
+    ),
+    (
+        "comparator_medians",
+        "similar councils' published figures",
+        "how the council compares with similar councils",
+    ),
+)
+
+
+def missing_inputs(f: Facts) -> list[tuple[str, str]]:
+    """The optional inputs this year's figures lack: (what to add to the exports, what it would show)."""
+    found = []
+    for keys, what, shows in MISSING_INPUTS:
+        keys = (keys,) if isinstance(keys, str) else keys
+        if not any(key in f.figures for key in keys):
+            found.append((what, shows))
+    return found
+
+
 # ----------------------------------------------------------------------------- sections
 
 # Each report section with computed sentences: section key (as in content.SECTIONS) -> its sentences.
 SECTIONS: dict[str, dict[str, Callable[[Facts], list[SectionPart]]]] = {
     "asc": {
-        "volume": lambda f: volume_sentence(f),
+        "volume": lambda f: volume_sentence(f),  # the trend chart's title states the trend
         "nature": lambda f: category_sentence(f, 5),
         "teams": lambda f: area_sentence(f),
+        "who_complained": lambda f: who_complained_sentences(f),
         "outcomes": lambda f: [*outcome_sentence(f), outcomes_comparison(f)],
-        "response_times": lambda f: bands_sentence(f),
+        "response_times": lambda f: [
+            *bands_sentence(f),
+            NEW_PARAGRAPH,
+            *time_taken_sentence(f),
+            *acknowledgement_sentence(f),
+        ],
         "lgsco": lambda f: ombudsman_sentence(f),
         "member_enquiries": lambda f: enquiries_sentence(f),
         "compliments": lambda f: compliments_sentence(f),
@@ -783,7 +998,14 @@ SECTIONS: dict[str, dict[str, Callable[[Facts], list[SectionPart]]]] = {
     "childrens": {
         "complaints_received": lambda f: received_sentence(f),
         "performance": lambda f: category_sentence(f, 2),
-        "response_times": lambda f: [*timeliness_sentence(f), NEW_PARAGRAPH, *outcome_sentence(f)],
+        "who_complained": lambda f: who_complained_sentences(f),
+        "response_times": lambda f: [
+            *timeliness_sentence(f),
+            *time_taken_sentence(f),
+            *acknowledgement_sentence(f),
+            NEW_PARAGRAPH,
+            *outcome_sentence(f),
+        ],
         "stage2": lambda f: stage_sentence(f, 2),
         "stage3": lambda f: stage_sentence(f, 3),
         "ombudsman": lambda f: ombudsman_sentence(f),

@@ -7,11 +7,13 @@ decisions and remedies.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from complaints_report import wording
+from complaints_report import working_days as wd
 from complaints_report.rounding import percent
 from complaints_report.suppression import shown
 
@@ -143,13 +145,123 @@ def ombudsman_table(figures: dict) -> Table:
     return Table("table_ombudsman", caption, data)
 
 
+def _in_time(count: int, whole: int) -> str:
+    """'81%' of a stage's answers, the counts alone for fewer than 10 ('1 of 1'), 'none of 12' for none."""
+    if count == 0:
+        return f"none of {whole:,}"
+    return f"{count:,} of {whole:,}" if whole < wording.SMALL_BASE else f"{percent(count, whole)}%"
+
+
+# Each stage's timescale in words (contract section 3; the sources are in working_days.py), short
+# enough for the table to fit a phone's width.
+STAGE_TIMESCALES = {
+    1: f"{wd.STAGE1_DAYS} working days ({wd.STAGE1_EXTENDED_DAYS} if extended)",
+    2: (
+        f"Statutory {wd.STATUTORY_STAGE2_DAYS} working days ({wd.STATUTORY_STAGE2_EXTENDED_DAYS} if extended); "
+        f"non-statutory {wd.CORPORATE_STAGE2_DAYS}"
+    ),
+    3: f"{wd.STAGE3_PANEL_DAYS} working days (review panel)",
+}
+
+
+def stage_timeliness_table(figures: dict) -> Table:
+    """Children's: each stage's complaints answered, and how many within that stage's own timescale.
+
+    Over the accepted complaints received at the stage in the year that have a response (contract
+    section 3); a stage with none answered is left out. 'In time' gives the count with its share,
+    or the counts alone where a stage answered fewer than 10 ('1 of 1'); the caption states the
+    finding the same way.
+    """
+    rows, found = [], []
+    for stage in (1, 2, 3):
+        answered = figures.get(f"stage{stage}_responded")
+        within = figures.get(f"stage{stage}_within_timescale")
+        if not answered or within is None:
+            continue
+        in_time = (
+            f"{within:,} of {answered:,}"
+            if answered < wording.SMALL_BASE
+            else f"{within:,} ({percent(within, answered)}%)"
+        )
+        rows.append(
+            {"Stage": stage, "Timescale": STAGE_TIMESCALES[stage], "Answered": answered, "In time": in_time}
+        )
+        found.append(f"{_in_time(within, answered)} at stage {stage}")
+    data = pd.DataFrame(rows, columns=["Stage", "Timescale", "Answered", "In time"])
+    caption = (
+        f"How promptly each stage was answered in {figures['year_display']}: {wording.join(found)} on time"
+        if found
+        else f"How promptly each stage was answered in {figures['year_display']}"
+    )
+    return Table("table_stage_timeliness", caption, data)
+
+
+# Equality characteristics (the contract's optional complaint columns) as the report names them.
+CHARACTERISTICS = {"age_band": "Age", "sex": "Sex", "ethnicity": "Ethnic group", "disability": "Disability"}
+# Answers that are not a group: listed after the groups, "Not recorded" last.
+NO_ANSWER = ("prefer not to say", "not stated", "not known", "unknown", "declined", "refused")
+_AGE = re.compile(r"^\s*(?:(?P<under>under|below|less than)\s+)?(?P<age>\d+)\b", re.I)
+
+
+def characteristic_name(column: str) -> str:
+    return CHARACTERISTICS.get(column, column.replace("_", " ").capitalize())
+
+
+def _age_order(label: str) -> float | None:
+    """Where an age band starts ('Under 18' before '18-24' before '85+'); None if it is not one."""
+    match = _AGE.match(label)
+    if not match:
+        return None
+    return int(match["age"]) - (0.5 if match["under"] else 0)
+
+
+def equality_order(column: str, labels: list[str]) -> list[str]:
+    """The order a reader expects: age bands by age, other groups largest first (as counted), then
+    answers that are not a group, then 'Not recorded'."""
+    from complaints_report.metrics import NOT_RECORDED
+
+    groups = [label for label in labels if label != NOT_RECORDED and label.strip().lower() not in NO_ANSWER]
+    others = [label for label in labels if label != NOT_RECORDED and label not in groups]
+    if column == "age_band" and groups and all(_age_order(label) is not None for label in groups):
+        groups = sorted(groups, key=_age_order)
+    return groups + others + [label for label in labels if label == NOT_RECORDED]
+
+
+def equality_table(figures: dict) -> Table:
+    """Complaints accepted by each equality characteristic recorded, each characteristic on its own
+    (never a cross-tabulation of two: small groups could identify people). A count hidden by
+    small-number suppression (None) reads 'fewer than N' and has no percentage."""
+    threshold = figures.get("suppressed_below")
+    total = figures.get("complaints_accepted", 0)
+    rows = []
+    for column, counts in (figures.get("equality_counts") or {}).items():
+        for label in equality_order(column, list(counts)):
+            count = counts[label]
+            rows.append(
+                {
+                    "Characteristic": characteristic_name(column),
+                    "Group": label,
+                    "Complaints": shown(count, threshold) if count is None else count,
+                    "Per cent": "–" if count is None or not total else f"{percent(count, total)}%",
+                }
+            )
+    data = pd.DataFrame(rows, columns=["Characteristic", "Group", "Complaints", "Per cent"])
+    caption = (
+        f"Equality information recorded with the {wording.no_or_count(total, 'complaint')} accepted in "
+        f"{figures['year_display']}, each characteristic counted on its own"
+    )
+    return Table("table_equality", caption, data)
+
+
 def tables_for(service: str, figures: dict) -> list[Table]:
     if service == "asc":
         tables = [areas_table(figures)]
     else:
-        tables = [departments_table(figures), stages_table(figures)]
+        tables = [departments_table(figures), stages_table(figures), stage_timeliness_table(figures)]
     if figures.get("ombudsman_cases"):
         tables.append(ombudsman_table(figures))
+    if figures.get("equality_counts"):
+        tables.append(equality_table(figures))
     return tables
 
 

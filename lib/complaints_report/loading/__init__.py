@@ -57,6 +57,7 @@ __all__ = [
     "check_inputs",
     "find_files",
     "for_report",
+    "inputs_for_report",
     "load_inputs",
     "load_mapping",
     "notes",
@@ -68,6 +69,9 @@ __all__ = [
 CASE_KINDS = ("complaints", "enquiries", "compliments", "ombudsman")  # one row per case, dated `received`
 YEARS_BEFORE = 5  # a report shows the year, the four before it (the trend) and last year's own trend
 NOTE_LIMIT = 10  # notes of one sort listed one by one; the rest are counted
+# What `for_report` keeps of each row it leaves out (besides its place among the rows read): what
+# the row accounting lists, and the service, which says why the row is not counted
+LEFT_OUT_COLUMNS = ("source_file", "source_row", "reference", "service")
 
 
 @dataclass
@@ -83,8 +87,11 @@ class Inputs:
     files: list[Path]
     context: pd.DataFrame | None = None
     comparators: pd.DataFrame | None = None
-    # kind -> rows read and checked but left out of these frames by `for_report` (none unless trimmed)
-    rows_left_out: dict = field(default_factory=dict)
+    # kind -> the rows read and checked but left out of these frames by `for_report`, as the row
+    # accounting lists them (LEFT_OUT_COLUMNS); empty unless the inputs were cut to a report
+    left_out: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # (year, services) the frames were cut to by `for_report`; None: every row of the exports
+    scope: tuple[ReportingYear, tuple[str, ...]] | None = None
 
     def __post_init__(self) -> None:
         for kind in ("context", "comparators"):  # optional kinds: an empty frame when absent
@@ -93,6 +100,22 @@ class Inputs:
 
     def frame(self, kind: str) -> pd.DataFrame:
         return getattr(self, kind)
+
+    @property
+    def rows_left_out(self) -> dict[str, int]:
+        """kind -> how many rows were read and checked but left out of these frames."""
+        return {kind: len(self.left_out[kind]) if kind in self.left_out else 0 for kind in KINDS}
+
+    def check_scope(self, service: str, year: ReportingYear) -> None:
+        """Refuse figures these inputs cannot give: inputs cut to a report hold only its rows."""
+        if self.scope is None:
+            return
+        cut_year, services = self.scope
+        if cut_year != year or service not in services:
+            raise ValueError(
+                f"These inputs were cut to the {cut_year.display} report of {', '.join(services)}: "
+                f"load the exports again for {service} {year.display}"
+            )
 
 
 def check_inputs(data_dir: Path, mapping: Mapping | None = None) -> tuple[Inputs | None, list[Problem]]:
@@ -187,12 +210,16 @@ def for_report(inputs: Inputs, year: ReportingYear, services=None) -> Inputs:
 
     Case rows (complaints, enquiries, compliments, Ombudsman cases) received in the year or the
     five before it: the year, its trend of four earlier years, and the previous year's own
-    trend. The earliest row of each kind and service is kept too, so "from the first year the
-    export has records" (``metrics.has_case_data``) reads the same. ``history``, ``context``
-    and ``comparators`` keep every row of the services. ``rows_left_out`` counts the rest, so a
-    row account can still say rows read = counted + excluded + left out.
+    trend. The earliest row of each kind and service (any service) is kept too, so "the export
+    is there" and "from the first year it has records for the service"
+    (``metrics.has_case_data``) read the same. ``history``, ``context``
+    and ``comparators`` keep every row of the services. The rows left out are kept in
+    ``left_out`` with what the row accounting lists of them (their place among the rows read,
+    file, row, reference and service), so it can still account for every row read.
     """
-    services = list(services or SERVICE_NAMES)
+    if inputs.scope is not None:
+        raise ValueError("for_report needs the inputs as read, not inputs already cut to a report")
+    services = tuple(dict.fromkeys(services or SERVICE_NAMES))
     first = np.datetime64(ReportingYear(year.start - YEARS_BEFORE).first_day, "s")
     last = np.datetime64(year.next.first_day, "s")
     frames, left_out = {}, {}
@@ -201,13 +228,36 @@ def for_report(inputs: Inputs, year: ReportingYear, services=None) -> Inputs:
         wanted = frame["service"].isin(services).to_numpy().copy()
         if kind in CASE_KINDS and len(frame):
             received = frame["received"].to_numpy()
-            in_window = (received >= first) & (received < last)
-            earliest = frame.groupby("service", sort=False)["received"].idxmin()
-            in_window[earliest.dropna().astype(int).to_numpy()] = True
-            wanted &= in_window
-        frames[kind] = frame[wanted].reset_index(drop=True) if not wanted.all() else frame
-        left_out[kind] = int(len(frame) - wanted.sum())
-    return Inputs(data_dir=inputs.data_dir, files=inputs.files, rows_left_out=left_out, **frames)
+            wanted &= (received >= first) & (received < last)
+            earliest = frame.groupby("service", sort=False)["received"].idxmin()  # of every service
+            wanted[earliest.dropna().astype(int).to_numpy()] = True
+        if wanted.all():
+            frames[kind] = frame
+            continue
+        frames[kind] = frame[wanted].reset_index(drop=True)
+        dropped = ~wanted
+        left = {column: frame[column].to_numpy()[dropped] for column in LEFT_OUT_COLUMNS if column in frame}
+        for column in ("source_file", "service"):  # a few values repeated: small to hand over
+            left[column] = pd.Categorical(left[column])
+        left_out[kind] = pd.DataFrame({"position": np.flatnonzero(dropped), **left})
+    return Inputs(
+        data_dir=inputs.data_dir, files=inputs.files, left_out=left_out, scope=(year, services), **frames
+    )
+
+
+def inputs_for_report(
+    data_dir: Path, year: ReportingYear, service: str, checked_inputs: Path | str = ""
+) -> Inputs:
+    """What a service's notebook computes from: the exports of ``data_dir`` checked and cut to
+    the report (:func:`load_inputs`), or, in a build, the inputs the build has already checked,
+    handed over in ``checked_inputs`` (``handover.py``)."""
+    if not checked_inputs:
+        return load_inputs(data_dir, year=year, services=[service])
+    from complaints_report.loading import handover
+
+    inputs = handover.read(checked_inputs)
+    inputs.check_scope(service, year)
+    return inputs
 
 
 def services_with_complaints(inputs: Inputs, year: ReportingYear) -> list[str]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from complaints_report import workers
 from complaints_report.paths import RESOURCES_DIR
 from complaints_report.rendering import features, shortcodes
 from complaints_report.rendering.config import FormatSettings, format_settings, load_config
@@ -33,6 +34,7 @@ from complaints_report.rendering.typst import compile_pdf
 log = logging.getLogger(__name__)
 
 LUA_FILTER = RESOURCES_DIR / "quarto_compat.lua"
+TYPST_LITERAL_FILTER = RESOURCES_DIR / "typst_literal.lua"  # text Typst would read as a shorthand
 HTML_TEMPLATE = RESOURCES_DIR / "template.html"
 HTML_CSS = RESOURCES_DIR / "report.css"
 TYPST_TEMPLATE = RESOURCES_DIR / "template.typ"
@@ -84,15 +86,17 @@ def render(
     scratch = [source]
     outputs: dict[str, Path] = {}
     try:
-        with _warnings_once():
-            if "html" in formats:
-                outputs["html"] = _html(
-                    source, format_settings(config, "html"), profiles, project, qmd.stem, scratch
-                )
-            if "pdf" in formats:
-                outputs["pdf"] = _pdf(
-                    source, format_settings(config, "typst"), profiles, project, qmd.stem, scratch
-                )
+        passes = {
+            "html": lambda: _html(
+                source, format_settings(config, "html"), profiles, project, qmd.stem, scratch
+            ),
+            "pdf": lambda: _pdf(
+                source, format_settings(config, "typst"), profiles, project, qmd.stem, scratch
+            ),
+        }
+        wanted = [name for name in passes if name in formats]
+        with _warnings_once():  # the HTML and the PDF are made side by side (two cores)
+            outputs.update(zip(wanted, workers.each(lambda name: passes[name](), wanted), strict=True))
     finally:
         for path in scratch:
             path.unlink(missing_ok=True)
@@ -159,6 +163,7 @@ def _pdf(
             "--to=typst",
             "--standalone",
             f"--template={TYPST_TEMPLATE}",
+            f"--lua-filter={TYPST_LITERAL_FILTER}",
             f"--lua-filter={LUA_FILTER}",
             f"--metadata-file={metadata.name}",
             "--syntax-highlighting=none",

@@ -555,8 +555,22 @@ end
 -- on to the next page, its header row repeated.
 local SHORT_TABLE = 12
 
+-- A row is kept on one page (template.typ), but a row taller than a page would lose what does
+-- not fit: a table with a cell this long (a 5,000-character name from an export) lets its rows
+-- break across pages, and is never held on one page whole.
+local LONGEST_UNBROKEN = 1000   -- characters: at table size, a narrow column's page holds fewer
+
+local function has_huge_cell(tbl)
+  local _, cell = column_sizes(tbl)
+  for _, length in pairs(cell) do
+    if length > LONGEST_UNBROKEN then return true end
+  end
+  return false
+end
+
 local typst_tables = {
   Table = function(tbl)
+    local huge = has_huge_cell(tbl)
     local columns, compact = typst_columns(tbl)
     for i, spec in ipairs(tbl.colspecs) do
       tbl.colspecs[i] = { spec[1], nil }   -- no widths: pandoc writes `columns: N,`
@@ -568,7 +582,11 @@ local typst_tables = {
     if compact then code = "#compact-table[\n" .. code .. "\n]" end
     local rows = 0
     for _, body in ipairs(tbl.bodies) do rows = rows + #body.body end
-    if rows <= SHORT_TABLE then code = "#unbroken[\n" .. code .. "\n]" end
+    if huge then
+      code = "#[\n#set table.cell(breakable: true)\n" .. code .. "\n]"
+    elseif rows <= SHORT_TABLE then
+      code = "#unbroken[\n" .. code .. "\n]"
+    end
     return pandoc.RawBlock("typst", code)
   end,
 }
