@@ -132,6 +132,10 @@ def test_method_note_gives_only_the_services_own_timescales_in_public_language()
     assert "Stage 2: 25 working days for a statutory complaint" in childrens
     assert "Stage 3: a review panel within 30 working days" in childrens
     assert "Member enquiries" not in childrens
+    # the acknowledgement's timescale only where the report counts acknowledgements
+    assert "Acknowledgement" not in asc
+    acknowledged = builders.asc_figures() | {"acknowledged_recorded": 85, "acknowledged_within_3": 82}
+    assert "Acknowledgement: 3 working days." in re.sub(r"\\(.)", r"\1", fragments.method_note(acknowledged))
     for note in (asc, childrens):
         assert "complaints-report" not in note and "tool" not in note and "rows.csv" not in note
         assert not re.search(r"(?m)^\s*-?\s*\*\*[^*]+\*\*\s*\d", note), "a sentence opens with a numeral"

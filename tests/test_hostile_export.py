@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import html
 import json
 import re
 import shutil
@@ -159,16 +160,92 @@ def built(request, tmp_path_factory) -> Built:
     return Built(inputs, command, out / inputs.year / service, out / inputs.year / f"{service}-internal")
 
 
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', re.S
+)
+Word = tuple[float, float, float, float, str]  # x0, y0, x1, y1 (points from the page's top left), text
+CELL_GAP = 6.0  # points: wider than a space between words at table size, narrower than a table's column gap
+
+
+def read_as_cells(words: list[Word]) -> list[str]:
+    """A page's words as a reader takes them in: each run of text (a paragraph, or a table cell) whole,
+    its wrapped lines together, in reading order.
+
+    pdftotext reads a table row by row, so a cell wrapped over two lines has the next column's
+    text between its lines (``<b`` ``1`` ``onmouseover=...``): that is the extraction's order, not
+    the page's. Here each line is cut where a gap wider than a space separates two words (a table's
+    column gap), and a piece continues the run above it when it starts at the same left edge on the
+    next line, so a wrapped cell reads as the one value it is.
+    """
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (round(w[1]), w[0])):
+        if lines and abs(lines[-1][0][1] - word[1]) < 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    runs: list[list[tuple[float, float, float, str]]] = []  # (x0, y0, y1, text) of each piece
+    for line in lines:
+        line.sort(key=lambda w: w[0])
+        pieces, current = [], [line[0]]
+        for word in line[1:]:
+            if word[0] - current[-1][2] > CELL_GAP:
+                pieces.append(current)
+                current = [word]
+            else:
+                current.append(word)
+        pieces.append(current)
+        for piece in pieces:
+            x0, y0, y1 = piece[0][0], min(w[1] for w in piece), max(w[3] for w in piece)
+            text = " ".join(w[4] for w in piece)
+            above = next(
+                (
+                    run
+                    for run in reversed(runs)
+                    if abs(run[-1][0] - x0) < 2 and 0 < y0 - run[-1][1] <= 2 * (run[-1][2] - run[-1][1])
+                ),
+                None,
+            )
+            if above is not None:
+                above.append((x0, y0, y1, text))
+            else:
+                runs.append([(x0, y0, y1, text)])
+    return ["\n".join(piece[3] for piece in run) for run in runs]
+
+
+def pdf_words(pdf: Path) -> list[list[Word]]:
+    """The words of each page with their boxes (pdftotext -bbox)."""
+    result = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return [
+        [
+            (float(a), float(b), float(c), float(d), html.unescape(text))
+            for a, b, c, d, text in _WORD.findall(page)
+        ]
+        for page in result.stdout.split("<page ")[1:]
+    ]
+
+
+def test_a_wrapped_table_cell_reads_as_one_value_beside_its_neighbours():
+    # a label wrapped over two lines in one column, its count in the next, as Typst sets a table
+    words = [
+        (50, 100, 70, 110, "Age"),
+        (120, 100, 140, 110, "<b"),
+        (300, 100, 305, 110, "1"),
+        (120, 112, 200, 122, "onmouseover=x"),
+        (120, 124, 150, 134, "hx01e"),
+        (50, 136, 90, 146, "Next"),
+        (95, 136, 120, 146, "row"),
+    ]
+    assert read_as_cells(words) == ["Age", "<b\nonmouseover=x\nhx01e", "1", "Next row"]
+
+
 @pytest.fixture(scope="module")
 def pdf_text(built) -> str:
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext missing (poppler-utils)")
-    text = subprocess.run(
-        ["pdftotext", str(built.published / "report.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
     # the running header and the page numbers fall wherever a page breaks, even inside a caption
     title = BeautifulSoup((built.published / "report.html").read_text(encoding="utf-8"), "html.parser").title
     furniture = re.compile(r"^(Page \d+ of \d+|" + re.escape(title.get_text(" ", strip=True)) + ")$")
+    text = "\n".join(run for page in pdf_words(built.published / "report.pdf") for run in read_as_cells(page))
     return "\n".join(line for line in text.splitlines() if not furniture.match(line.strip()))
 
 

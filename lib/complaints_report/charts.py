@@ -1017,11 +1017,8 @@ def comparators_chart(figures: dict) -> Chart | None:
                 label=measure_value(measure, median),
             )
         )
-        councils_range = (
-            f"All {councils:,} similar councils: {span}"
-            if low == high
-            else f"Range of {wording.plural(councils, 'similar council')}: {span}"
-        )
+        # how many councils is in the title and the alt text; the range is short enough for one line
+        councils_range = f"{'Similar council' if councils == 1 else 'Similar councils'}: {span}"
         rows += [Row(heading=line) for line in wrap(councils_range, _heading_width())]
     alt = (
         f"Bar chart, a pair of bars a measure. {title}. Each pair shows this council's value and the median "

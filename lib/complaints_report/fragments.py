@@ -151,13 +151,20 @@ def timescales(service: str, figures: dict) -> str:
         f"{wd.STAGE1_DAYS} working days, or {wd.STAGE1_EXTENDED_DAYS} where a longer time was agreed with "
         "the complainant."
     )
+    # the acknowledgement's timescale where the report says how many were acknowledged in time
+    acknowledged = (
+        f" Acknowledgement: {wd.ACKNOWLEDGEMENT_DAYS} working days."
+        if figures.get("acknowledged_recorded")
+        else ""
+    )
     if service == "childrens":
         return (
             f"Stage 1: {stage1} Stage 2: {wd.STATUTORY_STAGE2_DAYS} working days for a statutory complaint, or "
             f"up to {wd.STATUTORY_STAGE2_EXTENDED_DAYS} where agreed; {wd.CORPORATE_STAGE2_DAYS} for a "
             f"non-statutory one. Stage 3: a review panel within {wd.STAGE3_PANEL_DAYS} working days of the request."
+            + acknowledged
         )
-    text = f"Complaints: {stage1}"
+    text = f"Complaints: {stage1}" + acknowledged
     if "member_enquiries" in figures:
         text += f" Member enquiries: {wd.MEMBER_ENQUIRY_DAYS} working days."
     return text

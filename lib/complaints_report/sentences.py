@@ -80,13 +80,25 @@ def in_sentence(text: str) -> str:
     proper noun ('Access and Assessment', 'Not about Children's Services') keeps its capitals: a capital in
     mid-sentence is better than a council's or team's name in lower case. An ampersand is written 'and'
     (GOV.UK style: use 'and' rather than '&')."""
-    text = re.sub(r"\s+&\s+", " and ", str(text))
+    text = _and(str(text))
     words = text.split()
     if not words:
         return text
     acronym = len(words[0]) > 1 and words[0][1].isupper()
     proper = any(word[:1].isupper() for word in words[1:])
     return text if acronym or proper else text[:1].lower() + text[1:]
+
+
+# A label of plain words (letters, digits, spaces, apostrophes, hyphens, commas, full stops, brackets
+# and slashes) may have its '&' written 'and'; any other label prints exactly as recorded, because text
+# from an export is data that prints as written (markup.py).
+_PLAIN_WORDS = re.compile(r"[\w\s'’\-,./()&]*")
+
+
+def _and(text: str) -> str:
+    """'Assessment & care planning' -> 'Assessment and care planning' (GOV.UK: 'and' rather than '&'),
+    for a label of plain words only."""
+    return re.sub(r"\s+&\s+", " and ", text) if _PLAIN_WORDS.fullmatch(text) else text
 
 
 def capitalised(text: str) -> str:
@@ -96,7 +108,7 @@ def capitalised(text: str) -> str:
 def body_name(name: object, *, start: bool = False) -> str:
     """A team's name in running text, with 'the' where the name is a body ('the North Complex Team',
     'The Adult Safeguarding Hub' at the start of a sentence); other names as recorded, '&' as 'and'."""
-    text = re.sub(r"\s+&\s+", " and ", str(name)).strip()
+    text = _and(str(name)).strip()
     last = re.sub(r"\([^()]*\)", "", text).split()
     if last and last[-1].lower() in _BODY_WORDS and not text.lower().startswith("the "):
         return ("The " if start else "the ") + text
@@ -170,6 +182,25 @@ def points_since(f: Facts, key: str, subject: str, whole_key: str) -> str:
     return f"{subject} {'rose' if now > before else 'fell'} by {unit}, from {start} in {label} to {end}."
 
 
+def points_phrase(f: Facts, key: str, whole_key: str) -> str:
+    """How a percentage moved since last year, to follow a sentence's count: 'up 3 percentage points from
+    93% in 2019/20', 'the same share as in 2019/20'; '' when it cannot be said (as points_since)."""
+    before, now = f.prev.get(key), f.figures.get(key)
+    if not _is_count(before) or not _is_count(now):
+        return ""
+    if any(
+        _is_count(whole) and whole < wording.SMALL_BASE
+        for whole in (f.figures.get(whole_key), f.prev.get(whole_key))
+    ):
+        return ""
+    label = f.prev["year_display"]
+    if now == before:
+        return f"the same share as in {label}"
+    points = abs(now - before)
+    unit = f"{points} percentage point{'' if points == 1 else 's'}"
+    return f"{'up' if now > before else 'down'} {unit} from {_percent_words(before)} in {label}"
+
+
 def _percent_words(value: int) -> str:
     """A percentage in a sentence: 'none' for zero (docs/style.md: no bare 0%)."""
     return "none" if value == 0 else f"{value}%"
@@ -209,9 +240,8 @@ def volume_sentence(f: Facts) -> list[SectionPart]:
     """ASC: the complaints recorded and investigated, with last year's; those not accepted and why."""
     m = f.figures
     accepted, rejected = m["complaints_accepted"], m.get("complaints_rejected", 0)
-    change = (
-        "" if "volume" in f.chart_data else since(f, "complaints_accepted")
-    )  # else the chart's title says it
+    # the volume or the five-year trend chart's title gives the change
+    change = "" if {"volume", "trend"} & set(f.chart_data) else since(f, "complaints_accepted")
     if not rejected:
         return [
             _with_since(
@@ -272,7 +302,10 @@ def received_sentence(f: Facts) -> list[SectionPart]:
     if not received:
         return [first + "."]
     first += f" and accepted {_accepted_share(accepted, received)}"
-    parts: list[SectionPart] = [_with_since(first, since(f, "complaints_accepted")) + ".", *_rejections(f)]
+    # every complaint accepted: the trend chart's title gives the change in complaints received
+    said_by_chart = "trend" in f.chart_data and accepted == received
+    change = "" if said_by_chart else since(f, "complaints_accepted")
+    parts: list[SectionPart] = [_with_since(first, change) + ".", *_rejections(f)]
     if accepted:
         if m.get("complaints_rejected"):
             parts.append(NEW_PARAGRAPH)
@@ -847,11 +880,10 @@ def acknowledgement_sentence(f: Facts) -> list[SectionPart]:
     after = "" if recorded == m.get("complaints_accepted") else " with a recorded acknowledgement date"
     if recorded == 1 and not within:
         return [f"The one complaint{after} was not acknowledged within 3 working days."]
-    text = f"The council acknowledged {_part(within, recorded, 'complaint', after)} within 3 working days."
-    change = points_since(
-        f, "acknowledged_within_3_pct", "The share within 3 working days", "acknowledged_recorded"
-    )
-    return [text, change]
+    text = f"The council acknowledged {_part(within, recorded, 'complaint', after)} within 3 working days"
+    # the change in the same sentence: a sentence of its own would read like the response times' one
+    change = points_phrase(f, "acknowledged_within_3_pct", "acknowledged_recorded")
+    return [_with_since(text, change) + "."]
 
 
 def rates_sentence(f: Facts) -> list[SectionPart]:

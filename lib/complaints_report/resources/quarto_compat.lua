@@ -481,9 +481,15 @@ local METRICS = {
   normal = { char = 5.6, padding = 12 },   -- DejaVu Sans at 9.5 pt: a generous average character
   compact = { char = 5.0, padding = 8 },   -- at 8.5 pt
 }
-local BOLD = 1.1                -- a header's characters, in bold, are about a tenth wider
+local BOLD = 1.2                -- a header's characters, in bold and often capitals, are wider
+
+-- A cell this short is kept on one line ("51 (81%)", "1 of 1"): wrapped, its parts would read
+-- as two values.
+local SHORT_UNBROKEN = 10
 
 local function words_of(text)
+  local length = utf8.len(text) or #text
+  if length <= SHORT_UNBROKEN then return length end
   local longest = 0
   for word in text:gmatch("%S+") do longest = math.max(longest, utf8.len(word) or #word) end
   return longest
