@@ -288,3 +288,21 @@ def test_a_meta_yml_mistake_stops_the_build_before_anything_runs(tmp_path):
     assert result.exit_code == 1
     assert "meta.yml, line 2, key 'contact', value 'x@y'" in result.output
     assert not out.exists()
+
+
+def test_a_warning_raised_while_building_prints_as_one_plain_line_without_code_paths():
+    """pandoc's and Typst's warnings reach the analyst as the build's own do, not as Python's
+    'file.py:89: RenderWarning' with a line of source."""
+    script = (
+        "import sys, warnings\n"
+        "from complaints_report import cli\n"
+        "from complaints_report.rendering import RenderWarning\n"
+        "@cli.app.command('warn')\n"
+        "def warn():\n"
+        "    warnings.warn(\"Report: [WARNING] Duplicate identifier 'quotes-team-1'\", RenderWarning)\n"
+        "sys.argv = ['complaints-report', 'warn']\n"
+        "cli.main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "Warning: Report: [WARNING] Duplicate identifier 'quotes-team-1'"

@@ -40,7 +40,7 @@ def test_each_notebook_has_a_parameters_cell_of_small_values_and_stored_outputs(
         for line in tagged[0].source.splitlines()
         if "=" in line and not line.lstrip().startswith("#")
     ]
-    assert names == ["year", "service", "data_dir", "out_dir", "suppress_below", "team"]
+    assert names == ["year", "service", "data_dir", "checked_inputs", "out_dir", "suppress_below", "team"]
     assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code"), (
         "nbval needs outputs"
     )

@@ -347,8 +347,17 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "council"
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning raised while building (pandoc's or Typst's, a library's) printed as the build's
+    own warnings are: one plain line, never a path into the code and a line of source."""
+    err.print(f"[yellow]Warning:[/yellow] {escape(str(message))}", highlight=False, soft_wrap=True)
+
+
 def main() -> None:
     """Entry point for the console script and ``python -m complaints_report``."""
+    import warnings
+
+    warnings.showwarning = _show_warning
     try:
         app(standalone_mode=True)
     except SystemExit as exit_:

@@ -47,6 +47,15 @@ class Section:
     optional: bool = False
 
 
+# The same optional section in both reports (issue 15): equality counts, repeat complainants, rates
+WHO_COMPLAINED = Section(
+    "who_complained",
+    "Who complained",
+    True,
+    "Optional: how equality information is collected, and which councils the comparison is with.",
+    optional=True,
+)
+
 ASC_SECTIONS = (
     Section("about", "About this report", True, "What the report covers and the regulations it answers to."),
     Section(
@@ -67,13 +76,7 @@ ASC_SECTIONS = (
         "What lay behind the teams with most complaints; "
         "how complaints about commissioned providers are overseen.",
     ),
-    Section(
-        "who_complained",
-        "Who complained",
-        True,
-        "Optional: how equality information is collected, and which councils the comparison is with.",
-        optional=True,
-    ),
+    WHO_COMPLAINED,
     Section(
         "outcomes", "Outcomes", False, "What upheld complaints had in common and what was done about them."
     ),
@@ -108,13 +111,7 @@ CHILDRENS_SECTIONS = (
     Section(
         "performance", "Performance overview", False, "The top reasons for complaints and what they show."
     ),
-    Section(
-        "who_complained",
-        "Who complained",
-        True,
-        "Optional: how equality information is collected, and which councils the comparison is with.",
-        optional=True,
-    ),
+    WHO_COMPLAINED,
     Section(
         "response_times",
         "Response times and outcomes",
