@@ -155,7 +155,7 @@ KEY_NUMBERS = {
         # the committee's figures (issues 13 and 15)
         "More complaints were received in 2021/22 (75) than in any of the four years before",
         "October to December had the most complaints (26)",
-        "19% of stage 1 complaints went on to stage 2 in 2021/22, up from 9% in 2020/21",
+        "The share of stage 1 complaints that went on to stage 2 rose from 9% in 2020/21 to 19% in 2021/22",
         "81% at stage 1, 90% at stage 2 and 1 of 1 at stage 3 on time",
         "took 7 working days or fewer to answer (the median)",
         "acknowledged 55 of the 61 complaints with a recorded acknowledgement date (90%)",

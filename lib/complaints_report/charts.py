@@ -834,26 +834,30 @@ def _part_of(count: int, whole: int) -> str:
 
 
 def escalation_title(figures: dict) -> str:
-    """How many stage 1 complaints went on to stage 2: a percentage with last year's, or counts for a
-    handful; 'none' rather than a bare zero."""
+    """How many stage 1 complaints went on to stage 2: the share and how it moved from last year, or
+    counts for a handful; 'none' rather than a bare zero, and never a numeral first (docs/style.md)."""
     stage1, stage2 = figures["complaints_accepted"], figures["stage2_received"]
     year = figures["year_display"]
-    if stage2 == 0 and stage1 == 1:
-        return f"The one stage 1 complaint did not go on to stage 2 in {year}"
+    if stage1 == 1:
+        return f"The one stage 1 complaint {'went' if stage2 else 'did not go'} on to stage 2 in {year}"
     if stage2 == 0:
         title = f"None of the {stage1:,} stage 1 complaints went on to stage 2 in {year}"
     elif stage1 < wording.SMALL_BASE:
-        return f"{stage2:,} of {wording.plural(stage1, 'stage 1 complaint')} went on to stage 2 in {year}"
+        return f"Of the {stage1:,} stage 1 complaints, {stage2:,} went on to stage 2 in {year}"
     else:
-        title = f"{percent(stage2, stage1)}% of stage 1 complaints went on to stage 2 in {year}"
+        title = f"The share of stage 1 complaints that went on to stage 2 was {percent(stage2, stage1)}% in {year}"
     previous, current = figures.get("previous_year", {}), figures.get("escalation_pct")
     if stage1 >= wording.SMALL_BASE and previous.get("escalation_pct") is not None and current is not None:
         before, when = previous["escalation_pct"], previous["year_display"]
-        if current > before:
-            title += f", up from {before}% in {when}"
-        elif current < before:
+        if stage2 and current != before:
+            direction = "rose" if current > before else "fell"
+            return (
+                f"The share of stage 1 complaints that went on to stage 2 {direction} from {before}% in "
+                f"{when} to {percent(stage2, stage1)}% in {year}"
+            )
+        if current < before:
             title += f", down from {before}% in {when}"
-        else:
+        elif current == before:
             title += f", the same as in {when}"
     return title
 
