@@ -177,3 +177,14 @@ def test_one_missing_input_is_a_sentence_and_none_is_nothing(tmp_path):
     )
     complete = figures | {"equality_counts": {"sex": {"Female": 85}}}
     assert write_asc(tmp_path / "complete", complete)["missing-inputs"] == ""
+
+
+def test_the_equality_table_is_written_as_one_numbered_table_a_characteristic(tmp_path):
+    figures = builders.asc_figures() | {
+        "equality_counts": {"sex": {"Female": 50, "Male": 35}, "disability": {"Yes": 30, "No": 55}}
+    }
+    equality = tables.equality_table(figures)
+    facts = fragments.facts("asc", YEAR, figures, "", [], [equality], quotes())
+    written = fragments.write(tmp_path, facts, [], [equality], quotes())["tbl-equality"]
+    assert re.findall(r"\{#(tbl-[a-z-]+)\}", written) == ["tbl-equality-sex", "tbl-equality-disability"]
+    assert "Complaints accepted in 2021\\/22 by sex" in written and "| Disability |" in written

@@ -586,3 +586,40 @@ def test_a_column_of_a_few_words_beside_long_sentences_keeps_room_for_its_words_
     # longest word: "Relationship" (12), "Status" (6, a bold header), and the sentences' "characters" (10)
     assert widths[2] >= 12 * 5.6 + 12 and widths[3] >= 6 * 5.6 * 1.1 + 12
     assert widths[0] > widths[2] and widths[1] > widths[2]  # the running text has the rest
+
+
+def _typst_table(tmp_path: Path, headers: list[str], rows: list[list[str]]) -> str:
+    from complaints_report import markup
+    from complaints_report.rendering.builtin import LUA_FILTER
+    from complaints_report.rendering.pandoc import run_pandoc
+
+    table = markup.pipe_table(headers, rows) + "\n\n: A table {#tbl-a}\n"
+    return run_pandoc([f"--lua-filter={LUA_FILTER}", "--to=typst"], cwd=tmp_path, stdin=table)
+
+
+def test_a_tall_table_of_a_few_long_rows_may_break_across_pages_with_its_header_repeated(tmp_path):
+    """ASC's priorities: four actions of several lines each, about half a page. Kept whole, the table moved
+    to the next page and left much of a page blank; taller than a third of a page, it may break between
+    rows (quarto_compat.lua), its header row repeated on the next page (Typst repeats a table.header)."""
+    action = (
+        "Work with all our partner providers so that they handle complaints well, including training. " * 2
+    )
+    typst = _typst_table(
+        tmp_path,
+        ["Priority", "Who", "By when", "Status"],
+        [[action, "Customer Engagement Team", "31 March 2022", "Planned"]] * 4,
+    )
+    assert "#unbroken[" not in typst
+    assert "table.header(" in typst
+
+
+def test_a_short_table_is_kept_whole_with_its_caption(tmp_path):
+    typst = _typst_table(
+        tmp_path, ["Sex", "Complaints", "Per cent"], [["Female", "44", "52%"], ["Male", "35", "41%"]]
+    )
+    assert "#unbroken[" in typst
+
+
+def test_a_table_of_many_one_line_rows_may_break(tmp_path):
+    rows = [[f"Team {n}", str(n), f"{n}%"] for n in range(20)]
+    assert "#unbroken[" not in _typst_table(tmp_path, ["Team", "Complaints", "Per cent"], rows)

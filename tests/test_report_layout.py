@@ -178,3 +178,55 @@ def test_no_heading_is_left_at_the_foot_of_a_page(built, report):
         if last_line(text).replace("\u2019", "'") in headings
     ]
     assert stranded == [], f"{report}: a heading ends a page: {stranded}"
+
+
+PAGE_TOP_PT, PAGE_FOOT_PT = 74, 68  # the body's margins in template.typ (2.6 cm, 2.4 cm), in points
+MOST_EMPTY = 0.4  # the largest share of a page's text height left blank before a table
+
+
+def page_fill(pdf: Path) -> list[tuple[float, str]]:
+    """For each page: how far down its text height the body's last word reaches (0 to 1), and the
+    first line of its body (the running header and the page number left out)."""
+    result = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
+    found = []
+    for page in result.stdout.split("<page ")[1:]:
+        height = float(re.search(r'height="([\d.]+)"', page)[1])
+        words = [
+            (float(y0), float(y1), float(x0), text)
+            for x0, y0, _, y1, text in _WORD.findall(page)
+            if PAGE_TOP_PT - 3 < float(y0) < height - PAGE_FOOT_PT
+        ]
+        if not words:
+            found.append((0.0, ""))
+            continue
+        top = min(w[0] for w in words)
+        first = " ".join(w[3] for w in sorted(words, key=lambda w: w[2]) if abs(w[0] - top) < 2)
+        bottom = max(w[1] for w in words)
+        found.append(((bottom - PAGE_TOP_PT) / (height - PAGE_FOOT_PT - PAGE_TOP_PT), first))
+    return found
+
+
+def half_empty_before_a_table(fills: list[tuple[float, str]]) -> list[tuple[int, str]]:
+    """Pages (numbered from 1) left more than MOST_EMPTY blank while the next page opens with a table's
+    caption: a short table fits in that space, so the table that moved is a tall one that could break."""
+    return [
+        (number, fills[number][1])
+        for number, (fill, _) in enumerate(fills[:-1], start=1)
+        if number > 2 and fill < 1 - MOST_EMPTY and re.match(r"Table \d+:", fills[number][1])
+    ]
+
+
+def test_the_blank_page_check_finds_a_table_moved_whole_to_the_next_page():
+    fills = [(0.5, "cover"), (0.5, "Contents"), (0.55, "What we are doing"), (0.9, "Table 7: Priorities")]
+    assert half_empty_before_a_table(fills) == [(3, "Table 7: Priorities")]
+    assert half_empty_before_a_table([(0.5, ""), (0.5, ""), (0.7, "text"), (0.9, "Table 7: x")]) == []
+    assert half_empty_before_a_table([(0.5, ""), (0.5, ""), (0.3, "text"), (0.9, "Figure 2: x")]) == []
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason=NO_POPPLER)
+@pytest.mark.parametrize("report", REPORTS)
+def test_no_page_is_left_half_empty_before_a_table(built, report):
+    """A table taller than about a third of a page may break (quarto_compat.lua), so it starts on the page
+    where its caption falls instead of moving whole to the next and leaving half a page blank."""
+    fills = page_fill(built(report) / "report.pdf")
+    assert half_empty_before_a_table(fills) == [], f"{report}: a page left half empty before a table"

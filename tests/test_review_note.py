@@ -160,3 +160,33 @@ def test_write_replaces_a_file_shared_with_a_previous_build(tmp_path):
 def test_the_note_is_written_when_a_figure_is_missing(missing):
     figures = {k: v for k, v in FIGURES.items() if k != missing}
     assert note(figures=figures).h1
+
+
+def test_the_note_says_what_adding_each_missing_optional_input_would_show_in_the_contracts_names():
+    """The public report says only "This report cannot yet show ..."; the analyst reads here what to add."""
+    soup = note()  # FIGURES has none of the optional inputs
+    heading = soup.find("h2", string="What adding optional inputs would show")
+    items = [" ".join(li.get_text().split()) for li in heading.find_next("ul").find_all("li")]
+    assert len(items) == 4
+    assert items[0].startswith("To show how many people complained more than once, add a complainant column")
+    assert "age_band, sex, ethnicity and disability columns" in items[1]
+    assert "a context file" in items[2] and "service_users" in items[2] and "population" in items[2]
+    assert "To show how the council compares with similar councils, add a comparators file" in items[3]
+    codes = {code.get_text() for code in heading.find_next("ul").find_all("code")}
+    assert {"complainant", "age_band", "context", "service_users", "population", "comparators"} <= codes
+
+
+def test_only_the_missing_optional_inputs_are_listed_and_none_when_all_are_given():
+    some = FIGURES | {"repeat_complainants": 0, "equality_counts": {}, "complaints_per_100k_population": 1.0}
+    items = note(figures=some).find("h2", string="What adding optional inputs would show").find_next("ul")
+    assert [li.get_text() for li in items.find_all("li")] == [
+        "To show how the council compares with similar councils, add a comparators file (comparators….csv or "
+        ".xlsx, columns council, year, service, measure, value) with similar councils' published figures, "
+        "measures named as in metrics.json (such as complaints_per_1000_service_users, ombudsman_upheld_pct, "
+        "stage1_within_timescale_pct)."
+    ]
+    complete = some | {"comparator_medians": {"ombudsman_upheld_pct": 50.0}}
+    section = (
+        note(figures=complete).find("h2", string="What adding optional inputs would show").find_next("p")
+    )
+    assert "Every optional input was given" in section.get_text()

@@ -1014,19 +1014,22 @@ def test_equality_sentence_claims_nothing_when_a_not_recorded_count_is_hidden():
     assert equality_sentence(hidden) == ""
 
 
-def test_missing_inputs_say_what_adding_each_would_show():
-    assert [what for what, _ in sentences.missing_inputs(committee())] == [
-        "a complainant column",
-        "equality monitoring columns",
-        "the number of residents and of people using the service",
-        "similar councils' published figures",
+def test_missing_inputs_say_what_to_add_in_the_contracts_names_and_what_it_would_show():
+    missing = sentences.missing_inputs(committee())
+    assert [shows for _, shows in missing] == [
+        "how many people complained more than once",
+        "the age, sex, ethnic group and disability recorded with each complaint",
+        "complaints per 1,000 service users and per 100,000 residents",
+        "how the council compares with similar councils",
     ]
+    what = [add for add, _ in missing]
+    assert what[0].startswith("a `complainant` column")
+    assert "`age_band`, `sex`, `ethnicity` and `disability` columns" in what[1]
+    assert "a `context` file" in what[2] and "`service_users`" in what[2] and "`population`" in what[2]
+    assert "a `comparators` file" in what[3]
     some = committee(repeat_complainants=0, complaints_per_100k_population=1.0, comparator_medians={"x": 1.0})
-    assert sentences.missing_inputs(some) == [
-        (
-            "equality monitoring columns",
-            "the age, sex, ethnic group and disability recorded with each complaint",
-        )
+    assert [shows for _, shows in sentences.missing_inputs(some)] == [
+        "the age, sex, ethnic group and disability recorded with each complaint"
     ]
 
 

@@ -284,6 +284,43 @@ def test_equality_table_lists_each_characteristic_on_its_own_with_shares_of_the_
     )
 
 
+def test_the_equality_table_shows_as_one_small_captioned_table_a_characteristic():
+    """One CSV for analysts (the table's data); in the report a small table a characteristic, headed by its
+    name, so that a phone shows a few short tables instead of 21 stacked blocks."""
+    table = tables.equality_table(
+        equality_figures(
+            {
+                "age_band": {"65-74": 9, "18-24": 3, "Not recorded": 8},
+                "ethnicity": {"White": 12, "Not recorded": 8},
+            }
+        )
+    )
+    assert [part.name for part in table.parts] == ["table_equality_age_band", "table_equality_ethnicity"]
+    assert [part.caption for part in table.parts] == [
+        "Complaints accepted in 2021/22 by age",
+        "Complaints accepted in 2021/22 by ethnic group",
+    ]
+    age, ethnicity = (part.data.to_dict("records") for part in table.parts)
+    assert age == [
+        {"Age": "18-24", "Complaints": 3, "Per cent": "15%"},
+        {"Age": "65-74", "Complaints": 9, "Per cent": "45%"},
+        {"Age": "Not recorded", "Complaints": 8, "Per cent": "40%"},
+    ]
+    assert ethnicity[0] == {"Ethnic group": "White", "Complaints": 12, "Per cent": "60%"}
+    assert len(table.data) == len(age) + len(ethnicity)  # the CSV holds every row of every part
+
+
+def test_a_suppressed_count_reads_fewer_than_in_its_characteristics_table_too():
+    figures = equality_figures(
+        {"sex": {"Female": 15, "Male": None, "Not recorded": None}}, suppressed_below=5
+    )
+    (sex,) = tables.equality_table(figures).parts
+    assert sex.data.to_dict("records")[1:] == [
+        {"Sex": "Male", "Complaints": "fewer than 5", "Per cent": "–"},
+        {"Sex": "Not recorded", "Complaints": "fewer than 5", "Per cent": "–"},
+    ]
+
+
 def test_age_bands_are_in_order_of_age_and_ties_keep_their_order():
     counts = {"45-64": 5, "18-24": 5, "Under 18": 2, "85+": 4, "Not recorded": 3, "65 to 74": 1}
     table = tables.equality_table(equality_figures({"age_band": counts}))

@@ -8,7 +8,8 @@ In the notebook's results folder:
   - ``<section>.md``: the computed sentences of a report section (``sentences.py``), one
     paragraph; the section keys are those of ``content.SECTIONS`` (``volume``, ``stage2``...);
   - ``fig-<name>.md``: a chart, numbered, with its alt text and (on the web page) its data;
-  - ``tbl-<name>.md``: a table with its numbered caption;
+  - ``tbl-<name>.md``: a table with its numbered caption (a table with parts, such as the equality
+    table, as one small numbered table a part, ``tbl-equality-<characteristic>``);
   - ``quotes.md``, ``method-note.md`` ("How we count"), ``accessibility.md``;
   - ``missing-inputs.md``: what the report cannot yet show for want of an optional input ("Who complained").
 
@@ -235,7 +236,11 @@ def write(
         label = presentation.table_label(table.name)
         if label not in written:
             raise ValueError(f"The table {table.name!r} has no fragment name: add it to fragments.TABLES")
-        if not table.data.empty:
+        if table.parts:  # one CSV, shown as small tables, each with its caption (tables.Table)
+            written[label] = "\n".join(
+                presentation.table_markdown(part) for part in table.parts if not part.data.empty
+            )
+        elif not table.data.empty:
             written[label] = presentation.table_markdown(table)
     if f.service == "childrens":  # Appendix C holds the quotes
         written["quotes"] = quotes_markdown(

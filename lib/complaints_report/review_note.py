@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from complaints_report import optional_inputs
 from complaints_report.markup import html_text
 from complaints_report.vocabulary import SERVICE_NAMES
 
@@ -229,6 +230,31 @@ def _warnings_section(warnings: list[str]) -> str:
     )
 
 
+def _code_marked(text: str) -> str:
+    """Text with the contract's names in backticks ('a `complainant` column') set as code, all of it escaped."""
+    parts = text.split("`")
+    return "".join(
+        f"<code>{html_text(part)}</code>" if i % 2 else html_text(part) for i, part in enumerate(parts)
+    )
+
+
+def _optional_inputs_section(figures: dict) -> str:
+    """What adding each missing optional input would show: the public report says only "This report cannot
+    yet show ..."; the analyst reads here what to add to the exports (the contract's names) to show it."""
+    missing = optional_inputs.missing(figures)
+    if not missing:
+        return '<p>Every optional input was given: the report shows all of "Who complained".</p>'
+    items = "".join(
+        f"<li>To show {html_text(shows)}, add {_code_marked(what)}.</li>" for what, shows in missing
+    )
+    return (
+        '<p>The public report says only that it "cannot yet show" these. Each needs an optional input '
+        "(docs/data-contract.md, under Files and Columns), mapped through <code>mapping.yaml</code> like every "
+        "column:</p>"
+        f"<ul>{items}</ul>"
+    )
+
+
 def _manifest_section(manifest: dict, service: str) -> str:
     build = manifest.get("build", {})
     options = manifest.get("options", {})
@@ -288,6 +314,7 @@ def html(*, service: str, year_display: str, figures: dict, manifest: dict, warn
         ("Before you publish", _warnings_section(warnings)),
         ("Do the figures add up?", _checks_section(figures)),
         ("Every input row accounted for", _rows_section(figures)),
+        ("What adding optional inputs would show", _optional_inputs_section(figures)),
         ("What the report was made from", _manifest_section(manifest, service)),
     ]
     body = "".join(f"<h2>{html_text(heading)}</h2>{content}" for heading, content in sections)

@@ -975,36 +975,13 @@ def who_complained_sentences(f: Facts) -> list[SectionPart]:
     return [*rates, NEW_PARAGRAPH, *people] if rates and people else [*rates, *people]
 
 
-# What each optional input would add to "Who complained" (contract section 2): the input, and what it
-# shows, in words that stand alone after "This report cannot yet show" (fragments.missing_inputs_markdown).
-MISSING_INPUTS = (
-    ("repeat_complainants", "a complainant column", "how many people complained more than once"),
-    (
-        "equality_counts",
-        "equality monitoring columns",
-        "the age, sex, ethnic group and disability recorded with each complaint",
-    ),
-    (
-        ("complaints_per_1000_service_users", "complaints_per_100k_population"),
-        "the number of residents and of people using the service",
-        "complaints per 1,000 service users and per 100,000 residents",
-    ),
-    (
-        "comparator_medians",
-        "similar councils' published figures",
-        "how the council compares with similar councils",
-    ),
-)
-
-
 def missing_inputs(f: Facts) -> list[tuple[str, str]]:
-    """The optional inputs this year's figures lack: (what to add to the exports, what it would show)."""
-    found = []
-    for keys, what, shows in MISSING_INPUTS:
-        keys = (keys,) if isinstance(keys, str) else keys
-        if not any(key in f.figures for key in keys):
-            found.append((what, shows))
-    return found
+    """The optional inputs this year's figures lack: (what to add to the exports, in the contract's names;
+    what it would show, in words that stand alone after "This report cannot yet show"). The public report
+    gives only the second (fragments.missing_inputs_markdown), the reviewer's note both (optional_inputs)."""
+    from complaints_report import optional_inputs
+
+    return optional_inputs.missing(f.figures)
 
 
 # ----------------------------------------------------------------------------- sections

@@ -20,11 +20,17 @@ from complaints_report.suppression import shown
 
 @dataclass
 class Table:
-    """A report table: a file name, a caption that says what it holds, and its data."""
+    """A report table: a file name, a caption that says what it holds, and its data.
+
+    A table with ``parts`` is published as one CSV (``data``, the file an analyst filters) but shown in
+    the report as its parts, each a small table with its own caption (fragments.write): the equality
+    table, one part a characteristic, reads on a phone without 21 stacked blocks.
+    """
 
     name: str
     caption: str
     data: pd.DataFrame
+    parts: tuple[Table, ...] = ()
 
 
 def areas_table(figures: dict) -> Table:
@@ -227,30 +233,61 @@ def equality_order(column: str, labels: list[str]) -> list[str]:
     return groups + others + [label for label in labels if label == NOT_RECORDED]
 
 
+def _equality_rows(figures: dict, column: str, counts: dict) -> list[dict]:
+    """A characteristic's groups in reading order, each with its count ('fewer than N' where small-number
+    suppression hid it) and its share of the complaints accepted (none for a hidden count)."""
+    threshold = figures.get("suppressed_below")
+    total = figures.get("complaints_accepted", 0)
+    return [
+        {
+            "Group": label,
+            "Complaints": shown(counts[label], threshold) if counts[label] is None else counts[label],
+            "Per cent": "–" if counts[label] is None or not total else f"{percent(counts[label], total)}%",
+        }
+        for label in equality_order(column, list(counts))
+    ]
+
+
+def characteristic_table(figures: dict, column: str, counts: dict) -> Table:
+    """One characteristic's small table: its groups, the complaints and their share, headed by the
+    characteristic's name ('Ethnic group') so that each table reads on its own."""
+    name = characteristic_name(column)
+    data = pd.DataFrame(_equality_rows(figures, column, counts), columns=["Group", "Complaints", "Per cent"])
+    data = data.rename(columns={"Group": name})
+    slug = re.sub(r"[^a-z0-9]+", "_", column.lower()).strip("_") or "other"
+    return Table(
+        f"table_equality_{slug}",
+        f"Complaints accepted in {figures['year_display']} by {in_sentence_name(name)}",
+        data,
+    )
+
+
+def in_sentence_name(name: str) -> str:
+    """A characteristic's name inside a caption: 'Ethnic group' -> 'ethnic group'."""
+    return name[:1].lower() + name[1:]
+
+
 def equality_table(figures: dict) -> Table:
     """Complaints accepted by each equality characteristic recorded, each characteristic on its own
     (never a cross-tabulation of two: small groups could identify people). A count hidden by
-    small-number suppression (None) reads 'fewer than N' and has no percentage."""
-    threshold = figures.get("suppressed_below")
-    total = figures.get("complaints_accepted", 0)
-    rows = []
+    small-number suppression (None) reads 'fewer than N' and has no percentage.
+
+    Published as one CSV (``table_equality.csv``, a row a group, with its characteristic) and shown in
+    the report as one small table a characteristic (``parts``)."""
+    rows, parts = [], []
     for column, counts in (figures.get("equality_counts") or {}).items():
-        for label in equality_order(column, list(counts)):
-            count = counts[label]
-            rows.append(
-                {
-                    "Characteristic": characteristic_name(column),
-                    "Group": label,
-                    "Complaints": shown(count, threshold) if count is None else count,
-                    "Per cent": "–" if count is None or not total else f"{percent(count, total)}%",
-                }
-            )
+        rows += [
+            {"Characteristic": characteristic_name(column), **row}
+            for row in _equality_rows(figures, column, counts)
+        ]
+        parts.append(characteristic_table(figures, column, counts))
     data = pd.DataFrame(rows, columns=["Characteristic", "Group", "Complaints", "Per cent"])
+    total = figures.get("complaints_accepted", 0)
     caption = (
         f"Equality information recorded with the {wording.no_or_count(total, 'complaint')} accepted in "
         f"{figures['year_display']}, each characteristic counted on its own"
     )
-    return Table("table_equality", caption, data)
+    return Table("table_equality", caption, data, tuple(parts))
 
 
 def tables_for(service: str, figures: dict) -> list[Table]:

@@ -540,26 +540,72 @@ local function allocate(count, word, cell, metrics)
   return widths, true
 end
 
--- The columns spec, and whether the table is set compact.
+-- The columns spec, whether the table is set compact, and each column's width in points as set
+-- (a column left to Typst is as wide as its longest cell).
 local function typst_columns(tbl)
   local count = #tbl.colspecs
   local word, cell = column_sizes(tbl)
-  local widths, fits = allocate(count, word, cell, METRICS.normal)
+  local metrics = METRICS.normal
+  local widths, fits = allocate(count, word, cell, metrics)
   local compact = false
   if not fits then
     compact = true
-    widths = allocate(count, word, cell, METRICS.compact)
+    metrics = METRICS.compact
+    widths = allocate(count, word, cell, metrics)
   end
-  local specs = {}
+  local specs, set = {}, {}
   for i = 1, count do
     specs[i] = widths and string.format("%.1fpt", widths[i]) or "auto"
+    set[i] = widths and widths[i] or ((cell[i] or 0) * metrics.char + metrics.padding)
   end
-  return "columns: (" .. table.concat(specs, ", ") .. "),", compact
+  return "columns: (" .. table.concat(specs, ", ") .. "),", compact, set, metrics
 end
 
--- A table of at most SHORT_TABLE rows is kept on one page with its caption; a longer one may run
--- on to the next page, its header row repeated.
-local SHORT_TABLE = 12
+-- A short table is kept on one page with its caption; a taller one may run on to the next page,
+-- its header row repeated, so that it never moves whole to the next page and leaves the rest of
+-- a page blank (a table of four long actions left half of ASC page 13 empty). "Taller" is more than
+-- BREAKABLE_HEIGHT_PT, about a third of the page's text height (A4 less the margins of
+-- template.typ: 700 pt), estimated from its rows: each row as many lines as its fullest cell needs
+-- at its column's width, LINE_PT a line and ROW_PADDING_PT a row at table size (template.typ).
+local BREAKABLE_HEIGHT_PT = 700 / 3
+local LINE_PT = 14
+local ROW_PADDING_PT = 10
+
+local function cell_lines(text, width_pt, metrics)
+  local per_line = math.max(1, math.floor((width_pt - metrics.padding) / metrics.char))
+  local lines, used = 1, 0
+  for word in text:gmatch("%S+") do
+    local length = utf8.len(word) or #word
+    if used > 0 and used + 1 + length > per_line then
+      lines, used = lines + 1, 0
+    end
+    used = (used > 0 and used + 1 or 0) + length
+    while used > per_line do  -- a word longer than the column breaks (hyphenated)
+      lines, used = lines + 1, used - per_line
+    end
+  end
+  return lines
+end
+
+local function estimated_height(tbl, widths, metrics)
+  local height = 0
+  local function add(rows, factor)
+    for _, row in ipairs(rows) do
+      local lines = 1
+      for i, c in ipairs(row.cells) do
+        lines = math.max(lines, cell_lines(stringify(c.contents), (widths[i] or TEXT_WIDTH_PT) / factor, metrics))
+      end
+      height = height + lines * LINE_PT + ROW_PADDING_PT
+    end
+  end
+  add(tbl.head.rows, BOLD)
+  for _, body in ipairs(tbl.bodies) do
+    add(body.head, BOLD)
+    add(body.body, 1)
+  end
+  add(tbl.foot.rows, 1)
+  return height
+end
 
 -- A row is kept on one page (template.typ), but a row taller than a page would lose what does
 -- not fit: a table with a cell this long (a 5,000-character name from an export) lets its rows
@@ -577,7 +623,8 @@ end
 local typst_tables = {
   Table = function(tbl)
     local huge = has_huge_cell(tbl)
-    local columns, compact = typst_columns(tbl)
+    local columns, compact, widths, metrics = typst_columns(tbl)
+    local tall = estimated_height(tbl, widths, metrics) > BREAKABLE_HEIGHT_PT
     for i, spec in ipairs(tbl.colspecs) do
       tbl.colspecs[i] = { spec[1], nil }   -- no widths: pandoc writes `columns: N,`
     end
@@ -586,11 +633,9 @@ local typst_tables = {
     code = code:gsub("columns: %d+,", function() return columns end, 1)
     code = code:gsub("%s+$", "")
     if compact then code = "#compact-table[\n" .. code .. "\n]" end
-    local rows = 0
-    for _, body in ipairs(tbl.bodies) do rows = rows + #body.body end
     if huge then
       code = "#[\n#set table.cell(breakable: true)\n" .. code .. "\n]"
-    elseif rows <= SHORT_TABLE then
+    elseif not tall then
       code = "#unbroken[\n" .. code .. "\n]"
     end
     return pandoc.RawBlock("typst", code)
