@@ -7,6 +7,7 @@ the reference, the column and the offending value.
 import sys
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -19,6 +20,7 @@ from complaints_report.loading import (
     parse_money,
     services_with_complaints,
 )
+from complaints_report.loading.values import Formula, parse_dates
 from complaints_report.metrics import compute_metrics
 from complaints_report.problems import InputError, Problem
 from complaints_report.years import ReportingYear
@@ -114,6 +116,41 @@ def test_03_04_2022_is_3_april_never_4_march(data_dir, write_csv, complaint):
 )
 def test_dates_are_read_iso_or_day_first(text, day):
     assert parse_date(text) == day
+
+
+COMMON_AND_AWKWARD_DATES = [
+    "03/04/2022",
+    "2022-04-03",
+    "29/02/2020",
+    "1990-01-01",  # common forms, read as a column
+    "31/04/2022",
+    "29/02/2021",
+    "13/25/2020",
+    "00/01/2020",
+    "1989-12-31",
+    "2999-01-01",
+    "12/31/2020",
+    " 03/04/2022",
+    "03-04-2022",
+    "3/4/2022",
+    "2022-04-03 10:00",
+    "\u0661\u0662/04/2022",
+    "3 April 2022",
+    Formula("=TODAY()"),
+    date(2020, 1, 1),
+    None,
+    "",
+]
+
+
+def test_dates_read_as_a_column_are_the_dates_parse_date_reads_one_by_one():
+    days, read = parse_dates(np.array(COMMON_AND_AWKWARD_DATES, dtype=object))
+
+    assert read[:4].all() and not read[4:].any()  # a bad or unusual one is left to parse_date
+    assert days[:4].astype("datetime64[D]").tolist() == [
+        parse_date(text) for text in COMMON_AND_AWKWARD_DATES[:4]
+    ]
+    assert np.isnat(days[4:]).all()
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import pytest
+
 from complaints_report.loading import load_inputs
 from complaints_report.metrics import compute_metrics
 from complaints_report.row_accounting import row_accounts, summary, summary_frame
@@ -188,3 +190,27 @@ def test_rows_left_out_of_inputs_cut_to_the_report_are_still_listed_in_their_pla
     ]
     assert accounts.equals(row_accounts(inputs, "asc", YEAR))
     assert summary(accounts)["rows_read"] == 6
+
+
+def test_a_notebook_handed_rows_the_build_accounted_for_takes_its_summary_and_writes_no_rows_csv(
+    load_cases, complaint, tmp_path
+):
+    from complaints_report.loading import accounted, for_report
+    from complaints_report.row_accounting import account_for_rows
+
+    inputs = load_cases(
+        complaints=[
+            complaint("TOO-OLD", received=date(2012, 5, 3)),
+            complaint("IN-YEAR", received=date(2021, 5, 3), outcome="upheld", responded=date(2021, 5, 10)),
+            complaint("CHILD", service="childrens", procedure="statutory", received=date(2021, 6, 1)),
+        ]
+    )
+    cut = for_report(inputs, YEAR, ["asc"])
+    alone = account_for_rows(cut, "asc", YEAR, tmp_path / "alone")  # a notebook run on its own
+    handed = accounted(cut, summary(row_accounts(cut, "asc", YEAR)))  # what a build hands over
+
+    assert account_for_rows(handed, "asc", YEAR, tmp_path / "built") == alone
+    assert (tmp_path / "alone" / "rows.csv").is_file() and not (tmp_path / "built").exists()
+    assert handed.left_out == {}, "the rows left out are no longer handed over"
+    with pytest.raises(ValueError, match="the build has accounted for them"):
+        row_accounts(handed, "asc", YEAR)

@@ -47,6 +47,8 @@ from complaints_report.vocabulary import SERVICE_NAMES
 from complaints_report.years import ReportingYear
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from complaints_report.loading import Inputs, handover
 
 PRIVACY_FILE = "privacy.json"  # quotes and case references the narrative is scanned against (internal)
@@ -486,7 +488,7 @@ def _build(
                     if batch is not None:
                         batch.cancel(index)
                     handovers.pop(item.service).remove()
-            _hand_over(request, inputs, handovers)
+            accounts = _hand_over(request, inputs, handovers)
             if batch is None and handovers:
                 batch = _start_analysis(request, staging, [plans[service] for service in handovers], progress)
             year_services = (
@@ -513,6 +515,8 @@ def _build(
                     request, material, item.service, None if item.reuse_analysis else references.index
                 )
                 _strict(request, warnings[item.service])
+            _write_rows(request, staging, accounts)  # while the notebooks compute
+            del accounts
             if batch is not None:
                 batch.wait()
         except BaseException:
@@ -578,15 +582,32 @@ def _results(staging: Path, request: BuildRequest, service: str) -> Path:
     return paths.internal_output_dir(staging, request.year.label, service)
 
 
-def _hand_over(request: BuildRequest, inputs: Inputs | None, handovers: dict[str, handover.Handover]) -> None:
-    """Each notebook's inputs: the checked exports cut to its report (rows left out are still
-    accounted for, see ``loading.for_report``)."""
+def _hand_over(
+    request: BuildRequest, inputs: Inputs | None, handovers: dict[str, handover.Handover]
+) -> dict[str, pd.DataFrame]:
+    """Each notebook's inputs: the checked exports cut to its report, with the summary of its
+    row accounting, which the build makes here (``loading.accounted``): the notebook is handed
+    neither the rows left out of its report nor the writing of rows.csv. Returns each service's
+    row accounting, for :func:`_write_rows` while the notebooks compute."""
     if not handovers:
-        return
-    from complaints_report.loading import for_report
+        return {}
+    from complaints_report import row_accounting
+    from complaints_report.loading import accounted, for_report
 
+    accounts = {}
     for service, file in handovers.items():
-        file.write(for_report(inputs, request.year, [service]))
+        cut = for_report(inputs, request.year, [service])
+        accounts[service] = row_accounting.row_accounts(cut, service, request.year)
+        file.write(accounted(cut, row_accounting.summary(accounts[service])))
+    return accounts
+
+
+def _write_rows(request: BuildRequest, staging: Path, accounts: dict[str, pd.DataFrame]) -> None:
+    """rows.csv of each service whose notebook the build handed its row accounting (``_hand_over``)."""
+    from complaints_report import artefacts
+
+    for service, frame in accounts.items():
+        artefacts.save_rows(frame, _results(staging, request, service))
 
 
 def _load(request: BuildRequest, progress: Callable[[str], None]) -> Inputs:

@@ -13,9 +13,12 @@ over whole columns, so an export of a million rows takes well under a second.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
+from complaints_report import artefacts
 from complaints_report.loading import Inputs
 from complaints_report.metrics import TREND_YEARS as COMPLAINTS_TREND_YEARS
 from complaints_report.vocabulary import KINDS
@@ -175,6 +178,10 @@ def row_accounts(inputs: Inputs, service: str, year: ReportingYear) -> pd.DataFr
     their frames are listed, in their places, as excluded (other service or other year).
     """
     inputs.check_scope(service, year)
+    if inputs.rows_accounted is not None:
+        raise ValueError(
+            "These inputs no longer hold the rows left out of the report: the build has accounted for them"
+        )
     parts = []
     for kind in KINDS:
         frame = inputs.frame(kind)
@@ -216,6 +223,19 @@ def row_accounts(inputs: Inputs, service: str, year: ReportingYear) -> pd.DataFr
     if not parts:
         return pd.DataFrame(columns=COLUMNS)
     return pd.concat(parts, ignore_index=True)[COLUMNS]
+
+
+def account_for_rows(inputs: Inputs, service: str, year: ReportingYear, out_dir: Path) -> dict:
+    """Every row accounted for: rows.csv written in ``out_dir``, and its summary.
+
+    In a build, the build has done both while the inputs were handed over (``build.py``,
+    ``loading.accounted``): its summary is returned, and rows.csv is left to the build."""
+    if inputs.rows_accounted is not None:
+        inputs.check_scope(service, year)
+        return inputs.rows_accounted
+    accounts = row_accounts(inputs, service, year)
+    artefacts.save_rows(accounts, out_dir)
+    return summary(accounts)
 
 
 def summary(accounts: pd.DataFrame) -> dict:

@@ -136,5 +136,5 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     if text is None:
         safe_frame(frame).to_csv(path, index=False, lineterminator="\n", encoding=ENCODING)
     else:
-        path.write_text(text, encoding=ENCODING, newline="")
+        path.write_bytes(text.encode(ENCODING))  # as write_text would, in one pass rather than in chunks
     return path

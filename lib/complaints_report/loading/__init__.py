@@ -17,6 +17,7 @@ columns and types.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,7 @@ __all__ = [
     "Inputs",
     "Mapping",
     "ValueProblem",
+    "accounted",
     "check_inputs",
     "find_files",
     "for_report",
@@ -92,6 +94,9 @@ class Inputs:
     left_out: dict[str, pd.DataFrame] = field(default_factory=dict)
     # (year, services) the frames were cut to by `for_report`; None: every row of the exports
     scope: tuple[ReportingYear, tuple[str, ...]] | None = None
+    # the row accounting's summary (``row_accounting.summary``) when a build has accounted for
+    # every row itself and written rows.csv, so these inputs carry no `left_out` (see `accounted`)
+    rows_accounted: dict | None = None
 
     def __post_init__(self) -> None:
         for kind in ("context", "comparators"):  # optional kinds: an empty frame when absent
@@ -243,6 +248,15 @@ def for_report(inputs: Inputs, year: ReportingYear, services=None) -> Inputs:
     return Inputs(
         data_dir=inputs.data_dir, files=inputs.files, left_out=left_out, scope=(year, services), **frames
     )
+
+
+def accounted(inputs: Inputs, summary: dict) -> Inputs:
+    """Inputs cut to a report whose rows the build has accounted for (rows.csv written, summarised
+    in ``summary``): the rows left out are no longer needed, so they are not carried (nor handed
+    over to the notebook)."""
+    if inputs.scope is None:
+        raise ValueError("accounted needs inputs cut to a report (for_report)")
+    return dataclasses.replace(inputs, left_out={}, rows_accounted=summary)
 
 
 def inputs_for_report(

@@ -23,6 +23,7 @@ from complaints_report.loading.values import (
     ValueProblem,
     blank,
     parse_date,
+    parse_dates,
     parse_money,
     parse_number,
     parse_year,
@@ -245,7 +246,11 @@ def _read_vector(cells: np.ndarray, parse: Callable, text_only: bool = False, da
     errors = np.empty(count + 1, dtype=object)
     empty = np.zeros(count + 1, dtype=bool)
     empty[count] = True
-    for n, unique in enumerate(uniques):
+    read = np.zeros(count, dtype=bool)
+    if dates:  # the common forms as a vector; the rest one by one
+        table[:count], read = parse_dates(np.asarray(uniques, dtype=object))
+    for n in np.flatnonzero(~read):
+        unique = uniques[n]
         if isinstance(unique, Formula):
             errors[n] = FORMULA_PROBLEM
         elif blank(unique):

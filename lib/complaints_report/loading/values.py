@@ -11,6 +11,8 @@ import math
 import re
 from datetime import date, datetime
 
+import numpy as np
+
 from complaints_report.years import ReportingYear, YearError
 
 EARLIEST_DATE = date(1990, 1, 1)  # no council's case system holds complaints older than this
@@ -103,6 +105,56 @@ def parse_date(value: object) -> date:
             "Check the year was typed correctly",
         )
     return day
+
+
+# The forms nearly every export writes its dates in, read as whole columns by parse_dates: where
+# the digits of the year, month and day stand in a cell of ten characters, and the separators
+_COMMON_DATE_FORMS = (  # (year, month, day) positions, {position: separator}
+    ((0, 4), (5, 7), (8, 10), {4: "-", 7: "-"}),  # 2022-04-03
+    ((6, 10), (3, 5), (0, 2), {2: "/", 5: "/"}),  # 03/04/2022
+)
+
+
+def parse_dates(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_date` of many distinct values at once, for the values written in a common form
+    (03/04/2022 or 2022-04-03 in ASCII digits, the whole cell) that are real dates in the possible
+    range: their dates (``datetime64[s]``, NaT elsewhere) and which values they are. Any other value
+    is left to :func:`parse_date`, which reads the other forms and says what is wrong with a bad one."""
+    days = np.full(len(values), np.datetime64("NaT", "s"))
+    read = np.zeros(len(values), dtype=bool)
+    plain = np.flatnonzero([type(value) is str and len(value) == 10 for value in values])  # noqa: E721
+    if not len(plain):  # (a Formula is a str of another type, an Excel date no str)
+        return days, read
+    codes = np.asarray(values[plain].tolist(), dtype="U10").view(np.uint32).reshape(-1, 10).astype(np.int64)
+    digits = (codes >= ord("0")) & (codes <= ord("9"))
+    low, high = np.datetime64(EARLIEST_DATE, "D"), np.datetime64(date.today(), "D")
+    for year_at, month_at, day_at, separators in _COMMON_DATE_FORMS:
+        form = np.ones(len(plain), dtype=bool)
+        for position in range(10):
+            form &= (
+                codes[:, position] == ord(separators[position])
+                if position in separators
+                else digits[:, position]
+            )
+        if not form.any():
+            continue
+
+        def number(start: int, end: int, form=form) -> np.ndarray:
+            total = np.zeros(int(form.sum()), dtype=np.int64)
+            for position in range(start, end):
+                total = total * 10 + codes[form, position] - ord("0")
+            return total
+
+        year, month, day = number(*year_at), number(*month_at), number(*day_at)
+        real = (month >= 1) & (month <= 12) & (day >= 1) & (day <= 31)
+        first = ((year - 1970) * 12 + np.clip(month, 1, 12) - 1).astype("datetime64[M]")
+        parsed = first.astype("datetime64[D]") + (np.clip(day, 1, 31) - 1)
+        real &= parsed.astype("datetime64[M]") == first  # 31/04 is no day of April
+        good = real & (parsed >= low) & (parsed <= high)  # else parse_date explains
+        where = plain[form][good]
+        days[where] = parsed[good].astype("datetime64[s]")
+        read[where] = True
+    return days, read
 
 
 def parse_money(value: object) -> float:
