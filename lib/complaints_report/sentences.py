@@ -161,44 +161,51 @@ def _with_since(text: str, change: str) -> str:
     return f"{text}, {change}" if change else text
 
 
-def points_since(f: Facts, key: str, subject: str, whole_key: str) -> str:
-    """How a percentage moved since last year, in percentage points with both ends: 'The share within
-    10 working days rose by 17 percentage points, from 48% in 2019/20 to 65%.'; '' when last year is not
-    known, or when either year's percentage is of fewer than 10 cases (a percentage of a handful
-    overstates the evidence, docs/style.md). The subject names the share without the verb of the
-    sentence before it, so the two do not say the same words twice."""
+def _points_moved(f: Facts, key: str, whole_key: str) -> tuple[int, int, str] | None:
+    """Last year's and this year's percentage and last year's label, or None when the change cannot
+    be said: last year not known, or either year's percentage of fewer than 10 cases (a percentage of a
+    handful overstates the evidence, docs/style.md)."""
     before, now = f.prev.get(key), f.figures.get(key)
     if not _is_count(before) or not _is_count(now):
-        return ""
-    wholes = [f.figures.get(whole_key), f.prev.get(whole_key)]
+        return None
+    wholes = (f.figures.get(whole_key), f.prev.get(whole_key))
     if any(_is_count(whole) and whole < wording.SMALL_BASE for whole in wholes):
+        return None
+    return before, now, f.prev["year_display"]
+
+
+def _points(before: int, now: int) -> str:
+    points = abs(now - before)
+    return f"{points} percentage point{'' if points == 1 else 's'}"
+
+
+def points_since(f: Facts, key: str, subject: str, whole_key: str) -> str:
+    """How a percentage moved since last year, in percentage points, to follow the sentence that gives
+    this year's: 'The share within 10 working days rose by 17 percentage points, from 48% in 2019/20.'
+    (this year's is not said twice); '' when it cannot be said (see _points_moved). The subject names
+    the share without the verb of the sentence before it, so the two do not say the same words twice."""
+    moved = _points_moved(f, key, whole_key)
+    if moved is None:
         return ""
-    label = f.prev["year_display"]
+    before, now, label = moved
     if now == before:
         return f"{subject} was the same in {label}."
-    points = abs(now - before)
-    unit = f"{points} percentage point{'' if points == 1 else 's'}"
-    start, end = _percent_words(before), _percent_words(now)
-    return f"{subject} {'rose' if now > before else 'fell'} by {unit}, from {start} in {label} to {end}."
+    moved_by = f"{'rose' if now > before else 'fell'} by {_points(before, now)}"
+    return f"{subject} {moved_by}, from {_percent_words(before)} in {label}."
 
 
 def points_phrase(f: Facts, key: str, whole_key: str) -> str:
     """How a percentage moved since last year, to follow a sentence's count: 'up 3 percentage points from
-    93% in 2019/20', 'the same share as in 2019/20'; '' when it cannot be said (as points_since)."""
-    before, now = f.prev.get(key), f.figures.get(key)
-    if not _is_count(before) or not _is_count(now):
+    93% in 2019/20', 'the same share as in 2019/20'; '' when it cannot be said (see _points_moved)."""
+    moved = _points_moved(f, key, whole_key)
+    if moved is None:
         return ""
-    if any(
-        _is_count(whole) and whole < wording.SMALL_BASE
-        for whole in (f.figures.get(whole_key), f.prev.get(whole_key))
-    ):
-        return ""
-    label = f.prev["year_display"]
+    before, now, label = moved
     if now == before:
         return f"the same share as in {label}"
-    points = abs(now - before)
-    unit = f"{points} percentage point{'' if points == 1 else 's'}"
-    return f"{'up' if now > before else 'down'} {unit} from {_percent_words(before)} in {label}"
+    return (
+        f"{'up' if now > before else 'down'} {_points(before, now)} from {_percent_words(before)} in {label}"
+    )
 
 
 def _percent_words(value: int) -> str:
