@@ -728,16 +728,36 @@ def test_regulations_asc_missing_figures():
 
 def test_regulations_childrens(childrens):
     rows = {need: answer for need, _, answer in sentences.regulation_rows(childrens)}
-    assert rows["Number of complaints at each stage"] == "63 at stage 1, 12 at stage 2 and 0 at stage 3"
+    assert rows["Number of complaints at each stage"] == "63 at stage 1, 12 at stage 2 and none at stage 3"
     assert rows["Timescales met"] == (
-        "50 of the 62 (81%) stage 1 complaints with a response answered within the timescale"
+        "of the 62 stage 1 complaints with a response, 50 (81%) were answered within the timescale"
     )
-    assert (
-        rows["Outcomes of complaints"]
-        == "22 of the 61 (36%) stage 1 complaints decided upheld or partly upheld"
+    assert rows["Outcomes of complaints"] == (
+        "of the 61 stage 1 complaints decided, 22 (36%) were upheld or partly upheld"
     )
     assert rows["Complaints considered by the Ombudsman"] == "6 complaints"
     assert rows["Subject matter of complaints"] == "7 kinds of issue; most often quality of service (23)"
+
+
+@pytest.mark.parametrize(
+    ("upheld", "partly", "not_upheld", "answer"),
+    [
+        (0, 0, 3, "none of the 3 stage 1 complaints decided was upheld or partly upheld"),
+        (1, 0, 3, "of the 4 stage 1 complaints decided, 1 was upheld or partly upheld"),
+        (0, 0, 1, "the one stage 1 complaint decided was not upheld or partly upheld"),
+        (1, 0, 0, "the one stage 1 complaint decided was upheld or partly upheld"),
+    ],
+)
+def test_regulations_outcomes_of_a_handful_are_counts_in_words(childrens, upheld, partly, not_upheld, answer):
+    figures = {**childrens.figures, "upheld": upheld, "partly_upheld": partly, "not_upheld": not_upheld}
+    rows = {need: value for need, _, value in sentences.regulation_rows(make_facts(figures, "childrens"))}
+    assert rows["Outcomes of complaints"] == answer
+
+
+def test_regulations_one_kind_of_issue_is_named_not_ranked(childrens):
+    figures = {**childrens.figures, "category_counts": {"Quality of service": 3}}
+    rows = {need: value for need, _, value in sentences.regulation_rows(make_facts(figures, "childrens"))}
+    assert rows["Subject matter of complaints"] == "one kind of issue: quality of service (3)"
 
 
 def test_sentences_do_not_change_the_figures(childrens):
