@@ -162,18 +162,28 @@ ENQUIRY_AREAS = {
     "asc": ["Home Care", "Assessment", "Care Homes", "Finance", "Safeguarding"],
     "childrens": ["Children’s Social Care", "SEND", "Early Help"],
 }
-QUOTES = {
-    "asc": [
-        "The reablement team’s support got me home safely and gave me my confidence back.",
-        "Thank you for sorting out the charges so quickly; £40 a week makes a real difference.",
-        "The carers are kind, patient and always on time.",
-        "You listened, and you did what you said you would.",
-    ],
-    "childrens": [
-        "Our family support worker helped us through the hardest year we’ve had.",
-        "The transport team went out of their way to find a route that works for my son.",
-        "Thank you for explaining everything so clearly at every step.",
-    ],
+QUOTES = {  # team -> a compliment about that team, published with consent
+    "asc": {
+        "North Locality Team": "Our social worker listened to what mattered to Mum and found a plan that works for her.",
+        "South Locality Team": "You listened, and you did what you said you would.",
+        "Hospital Discharge Team": "Everything was arranged before I left the ward, which took so much worry away.",
+        "Home Care (commissioned)": "The carers are kind, patient and always on time.",
+        "Reablement Service": "The reablement team’s support got me home safely and gave me my confidence back.",
+        "Care Homes (commissioned)": "Dad is settled and happy, and the staff always have time for a chat.",
+        "Financial Assessments (£ charges)": (
+            "Thank you for sorting out the charges so quickly; £40 a week makes a real difference."
+        ),
+        "Adult Safeguarding Team": "You took my worries seriously and kept me informed at every step.",
+    },
+    "childrens": {
+        "Children’s Assessment Team": "Thank you for explaining everything so clearly at every step.",
+        "Family Support Service": "Our family support worker helped us through the hardest year we’ve had.",
+        "Children in Care Team": "Our social worker always makes time for the children and really listens to them.",
+        "Care Leavers’ Service": "My personal adviser helped me find my first flat and sort out my bills.",
+        "Children’s Homes": "The staff made the home feel like a real home.",
+        "SEND Assessment": "The plan finally reflects what my son needs at school.",
+        "School Transport": "The transport team went out of their way to find a route that works for my son.",
+    },
 }
 PRIVATE = "PRIVATE - do not publish: "
 
@@ -401,10 +411,13 @@ def compliment_rows(rng: random.Random) -> list[list[str]]:
     rows = []
     for (service, year), count in COMPLIMENT_PLAN.items():
         teams = list(ASC_TEAMS if service == "asc" else CS_TEAMS)
+        quoted = set()  # a team's quote once a year
         for n, received in enumerate(sorted(rng.choice(working_days(year)) for _ in range(count))):
+            team = rng.choice(teams)
             quote, publish = "", "N"
-            if n % 4 == 0:
-                quote, publish = QUOTES[service][(n // 4) % len(QUOTES[service])], "Y"
+            if n % 4 == 0 and team not in quoted:
+                quote, publish = QUOTES[service][team], "Y"  # each quote about the team it was for
+                quoted.add(team)
             elif n % 7 == 1:
                 quote = PRIVATE + "thanks to a named member of staff for their help at home."
             rows.append(
@@ -412,7 +425,7 @@ def compliment_rows(rng: random.Random) -> list[list[str]]:
                     f"CMP-{'A' if service == 'asc' else 'C'}-{year % 100:02d}{n + 1:03d}",
                     "Adults" if service == "asc" else "Children’s",
                     uk(received),
-                    rng.choice(teams),
+                    team,
                     quote,
                     publish,
                 ]
