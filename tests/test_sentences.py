@@ -618,8 +618,8 @@ def test_enquiries_sentence(childrens):
     assert said(sentences.enquiries_sentence(childrens)) == (
         "Member enquiries come from elected councillors and Members of Parliament acting for their "
         "constituents. The Customer Relationship Team handled 40 Member enquiries in 2021/22. It answered "
-        "34 (85%) of them within the council-wide standard of 5 working days. The share within 5 working "
-        "days fell by 5 percentage points, from 90% in 2020/21."
+        "34 (85%) of them within the council-wide standard of 5 working days, down 5 percentage points "
+        "from 90% in 2020/21."
     )
 
 

@@ -648,29 +648,24 @@ def enquiries_sentence(f: Facts) -> list[SectionPart]:
     answered, within = m.get("member_enquiries_responded"), m.get("member_enquiries_within_5")
     standard = f"the council-wide standard of {MEMBER_ENQUIRY_DAYS} working days"
     if not _is_count(answered) or not _is_count(within):
-        sentences.append(f"It answered {m['member_enquiries_within_5_pct']}% of them within {standard}.")
+        text = f"It answered {m['member_enquiries_within_5_pct']}% of them within {standard}"
     elif answered == 1:
-        sentences.append(f"It answered the enquiry {'within' if within else 'outside'} {standard}.")
+        text = f"It answered the enquiry {'within' if within else 'outside'} {standard}"
     elif answered == count:
         share = (
             wording.share_of(within, answered)
             if within in (0, answered)
             else f"{of_whole(within, answered)} of them"
         )
-        sentences.append(f"It answered {share} within {standard}.")
+        text = f"It answered {share} within {standard}"
     else:
-        sentences.append(
+        text = (
             f"Of the {answered:,} with a response by the end of the year, {of_whole(within, answered)} "
-            f"were answered within {standard}."
+            f"were answered within {standard}"
         )
-    sentences.append(
-        points_since(
-            f,
-            "member_enquiries_within_5_pct",
-            f"The share within {MEMBER_ENQUIRY_DAYS} working days",
-            "member_enquiries_responded",
-        )
-    )
+    # the change follows the share it is of: 'up 5 percentage points from 90% in 2019/20'
+    change = points_phrase(f, "member_enquiries_within_5_pct", "member_enquiries_responded")
+    sentences.append(_with_since(text, change) + ".")
     return sentences
 
 
