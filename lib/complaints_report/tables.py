@@ -190,7 +190,12 @@ def stage_timeliness_table(figures: dict) -> Table:
             else f"{within:,} ({percent(within, answered)}%)"
         )
         rows.append(
-            {"Stage": stage, "Timescale": STAGE_TIMESCALES[stage], "Answered": answered, "In time": in_time}
+            {
+                "Stage": f"Stage {stage}",
+                "Timescale": STAGE_TIMESCALES[stage],
+                "Answered": answered,
+                "In time": in_time,
+            }
         )
         found.append(f"{_in_time(within, answered)} at stage {stage}")
     data = pd.DataFrame(rows, columns=["Stage", "Timescale", "Answered", "In time"])
