@@ -713,8 +713,11 @@ MEASURE_NAMES = {
     "complaints_per_1000_service_users": "Complaints per 1,000 service users",
     "complaints_per_100k_population": "Complaints per 100,000 residents",
     "ombudsman_upheld_pct": "Ombudsman investigations with fault found",
-    # the timescale with agreed extensions, so as not to read as the share within 10 working days
-    "stage1_within_timescale_pct": "Stage 1 complaints answered within the timescale, including agreed extensions",
+    # the timescale with its agreed extension (working_days), so that it does not read as the share
+    # within 10 working days the text gives; short enough to draw whole (markup.chart_text)
+    "stage1_within_timescale_pct": (
+        f"Complaints answered within {STAGE1_DAYS} working days, or {STAGE1_EXTENDED_DAYS} if agreed"
+    ),
     "stage2_within_timescale_pct": "Stage 2 complaints answered within the timescale",
     "stage3_within_timescale_pct": "Stage 3 complaints answered within the timescale",
     "escalation_pct": "Complaints that went on to stage 2",
