@@ -791,19 +791,24 @@ def test_comparators_chart_draws_this_council_against_the_median_and_range_of_ea
     assert chart.name == "comparators"
     assert (
         chart.title
-        == "Compared with 6 similar councils in 2021/22: above their median on 2 of 3 measures, below on 1"
+        == "Compared with 6 similar councils in 2021/22: higher than their median on 2 of 3 measures, lower on 1"
     )
-    assert chart.data.to_dict("records")[1] == {
-        "measure": "Ombudsman investigations with fault found",
-        "this_council": 100,
-        "similar_councils_median": 72.5,
-        "similar_councils_lowest": 55.0,
-        "similar_councils_highest": 83.0,
-        "similar_councils": 6,
-    }
-    # a percentage of fewer than 10 cases is given with its counts
+    # the data under the chart holds what the chart shows: counts alone for three investigations
+    ombudsman = chart.data.set_index("measure").loc["Ombudsman investigations with fault found"]
+    assert pd.isna(ombudsman["this_council"])
+    assert ombudsman["this_council_counts"] == "3 of 3"
+    assert ombudsman[
+        ["similar_councils_median", "similar_councils_lowest", "similar_councils_highest"]
+    ].tolist() == [
+        73,
+        55,
+        83,
+    ]
+    assert ombudsman["similar_councils"] == 6
+    assert chart.data.set_index("measure").loc["Complaints that went on to stage 2", "this_council"] == 8
+    # three investigations are given as counts alone, the median as a whole percentage
     assert (
-        "Ombudsman investigations with fault found: this council 100% (3 of 3); 6 similar councils 55% to 83%, median 72.5%"
+        "Ombudsman investigations with fault found: this council 3 of 3; 6 similar councils 55% to 83%, median 73%"
         in chart.alt
     )
     assert (
@@ -816,26 +821,83 @@ def test_comparators_chart_draws_this_council_against_the_median_and_range_of_ea
     together = " ".join(drawn)  # headings wrap across the chart's width
     assert "Ombudsman investigations with fault found" in together
     assert "Similar councils: 55% to 83%" in drawn  # the range, on one line
-    assert "100% (3 of 3)" in drawn and "72.5%" in drawn
+    assert "3 of 3" in drawn and "73%" in drawn
+    assert not any("100%" in text or "72.5" in text for text in drawn)
     assert bar_colours(chart) == [charts.MAIN.upper(), charts.EARLIER.upper()] * 3
+
+
+def test_comparators_note_does_not_say_where_the_similar_councils_figures_came_from():
+    note = charts.comparators_chart(comparator_figures(escalation_pct=8)).note
+    assert note == (
+        "Figures for 2021/22: this council's from its complaints, the similar councils' as given for this "
+        "comparison. The median is the middle value of the similar councils."
+    )
+    assert "published" not in note
+
+
+def test_comparators_note_explains_counts_shown_for_a_handful_of_investigations():
+    figures = comparator_figures(ombudsman_upheld_pct=50, ombudsman_fault_found=1, ombudsman_investigated=2)
+    assert charts.comparators_chart(figures).note.endswith(
+        "Where this council had fewer than 10 cases, its counts are shown instead of a percentage."
+    )
+    ten = comparator_figures(ombudsman_upheld_pct=50, ombudsman_fault_found=5, ombudsman_investigated=10)
+    chart = charts.comparators_chart(ten)
+    assert "fewer than 10 cases" not in chart.note
+    assert "this council 50%;" in chart.alt
+
+
+def test_stage1_timeliness_measure_says_it_includes_agreed_extensions():
+    # the share within 10 working days is a different, lower figure in the Response times section
+    figures = {
+        "year_display": "2020/21",
+        "stage1_within_timescale_pct": 86,
+        "comparator_medians": {"stage1_within_timescale_pct": 70.0},
+        "comparator_ranges": {
+            "stage1_within_timescale_pct": {"lowest": 60.0, "highest": 83.0, "councils": 6}
+        },
+    }
+    chart = charts.comparators_chart(figures)
+    name = "Complaints answered within 10 working days, or 20 if agreed"
+    assert chart.data["measure"].tolist() == [name]
+    assert f"{name}: this council 86%;" in chart.alt
+    drawn = [text.get_text() for text in chart.figure.axes[0].texts]
+    assert " ".join(drawn).startswith(name)  # drawn whole, not cut short
 
 
 @pytest.mark.parametrize(
     ("own", "ending"),
     [
-        ({"escalation_pct": 12, "ombudsman_upheld_pct": 80}, "above their median on every measure shown"),
-        ({"escalation_pct": 5}, "below their median on the one measure shown"),
-        ({"escalation_pct": 10}, "level with their median on the one measure shown"),
+        ({"escalation_pct": 12, "ombudsman_upheld_pct": 80}, "higher than their median on all 2 measures"),
+        ({"escalation_pct": 5}, "lower than their median on the one measure shown"),
+        ({"escalation_pct": 10}, "the same as their median on the one measure shown"),
         (
-            {"escalation_pct": 5, "ombudsman_upheld_pct": 72.5},
-            "below their median on 1 of 2 measures, level on 1",
+            {"escalation_pct": 5, "ombudsman_upheld_pct": 73},
+            "lower than their median on 1 of 2 measures, the same on 1",
+        ),
+        (
+            {"escalation_pct": 10, "ombudsman_upheld_pct": 72, "complaints_per_100k_population": 31.0},
+            "higher than their median on 1 of 3 measures, lower on 1, the same on 1",
         ),
         ({}, "their median and range on each measure"),
     ],
 )
-def test_comparators_title_counts_the_measures_above_and_below_the_median(own, ending):
+def test_comparators_title_says_higher_or_lower_than_the_median_never_better_or_worse(own, ending):
     figures = comparator_figures(**own)
-    assert charts.comparators_title(figures, list(figures["comparator_medians"])).endswith(ending)
+    title = charts.comparators_title(figures, list(figures["comparator_medians"]))
+    assert title.endswith(ending)
+    assert not any(word in title for word in ("better", "worse", "above", "below"))
+
+
+def test_comparators_title_compares_percentages_as_the_labels_show_them():
+    # a median of 72.5% is shown as 73%: this council's 73% is the same, not higher
+    figures = comparator_figures(ombudsman_upheld_pct=73)
+    del (
+        figures["comparator_medians"]["escalation_pct"],
+        figures["comparator_medians"]["complaints_per_100k_population"],
+    )
+    chart = charts.comparators_chart(figures)
+    assert chart.title.endswith("the same as their median on the one measure shown")
+    assert "this council 73%; 6 similar councils 55% to 83%, median 73%" in chart.alt
 
 
 def test_comparators_without_this_councils_figure_or_with_one_comparator():
@@ -861,7 +923,8 @@ def test_measure_names_and_values_as_printed():
     )
     assert charts.measure_name("stage3_received") == "Stage 3 complaints received"
     assert charts.measure_name("repeat_complainants") == "Repeat complainants"
-    assert charts.measure_value("ombudsman_upheld_pct", 72.5) == "72.5%"
+    assert charts.measure_value("ombudsman_upheld_pct", 72.5) == "73%"  # percentages whole, half up
+    assert charts.measure_value("ombudsman_upheld_pct", 72.4) == "72%"
     assert charts.measure_value("ombudsman_upheld_pct", 70.0) == "70%"
     assert charts.measure_value("complaints_per_1000_service_users", 30.0) == "30.0"
     assert charts.measure_value("complaints_received", 1200) == "1,200"

@@ -42,7 +42,7 @@ import seaborn as sns  # noqa: E402
 from matplotlib.textpath import TextPath  # noqa: E402
 from matplotlib.transforms import blended_transform_factory  # noqa: E402
 
-from complaints_report import markup, wording  # noqa: E402
+from complaints_report import markup, rounding, wording  # noqa: E402
 from complaints_report.rounding import percent  # noqa: E402
 from complaints_report.vocabulary import OUTCOME_LABELS  # noqa: E402
 from complaints_report.working_days import BAND_LABELS, BANDS, STAGE1_DAYS, STAGE1_EXTENDED_DAYS  # noqa: E402
@@ -713,9 +713,13 @@ MEASURE_NAMES = {
     "complaints_per_1000_service_users": "Complaints per 1,000 service users",
     "complaints_per_100k_population": "Complaints per 100,000 residents",
     "ombudsman_upheld_pct": "Ombudsman investigations with fault found",
-    "stage1_within_timescale_pct": "Stage 1 complaints answered in time",
-    "stage2_within_timescale_pct": "Stage 2 complaints answered in time",
-    "stage3_within_timescale_pct": "Stage 3 complaints answered in time",
+    # the timescale with its agreed extension (working_days), so that it does not read as the share
+    # within 10 working days the text gives; short enough to draw whole (markup.chart_text)
+    "stage1_within_timescale_pct": (
+        f"Complaints answered within {STAGE1_DAYS} working days, or {STAGE1_EXTENDED_DAYS} if agreed"
+    ),
+    "stage2_within_timescale_pct": "Stage 2 complaints answered within the timescale",
+    "stage3_within_timescale_pct": "Stage 3 complaints answered within the timescale",
     "escalation_pct": "Complaints that went on to stage 2",
     "acknowledged_within_3_pct": "Complaints acknowledged within 3 working days",
     "upheld_or_partly_pct": "Complaints upheld or partly upheld",
@@ -918,54 +922,67 @@ def measure_name(measure: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def shown_value(measure: str, value: float | int) -> float | int:
+    """A value of a measure as the report shows it: a percentage as a whole number, rounded half up
+    from the value given (docs/style.md, "Percentages"); other measures as given (rates and means
+    come to one decimal place). The chart's labels, its title and its alt text all use this one
+    rounding, so a title never calls a value higher than a median the labels show as the same."""
+    return rounding.whole(value) if measure.endswith("_pct") else value
+
+
 def measure_value(measure: str, value: float | int) -> str:
-    """A value of a measure as printed: percentages with '%', rates and means to one decimal place."""
+    """A value of a measure as printed: percentages whole, with '%'; rates and means to one decimal place."""
     if measure.endswith("_pct"):
-        shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-        return f"{shown}%"
+        return f"{shown_value(measure, value):,}%"
     if measure in wording.DECIMAL_METRICS:
         return f"{value:,.1f}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
+def _small_base(figures: dict, measure: str) -> tuple[int, int] | None:
+    """The counts behind this council's percentage on a measure, when they are fewer than 10 cases."""
+    part, whole_key = PERCENT_BASES.get(measure, (None, None))
+    if whole_key in figures and part in figures and figures[whole_key] < wording.SMALL_BASE:
+        return figures[part], figures[whole_key]
+    return None
+
+
 def _council_label(figures: dict, measure: str) -> str:
-    """This council's value, with the counts behind a percentage of fewer than 10 cases."""
-    value = figures[measure]
-    label = measure_value(measure, value)
-    part, whole = PERCENT_BASES.get(measure, (None, None))
-    if whole in figures and part in figures and figures[whole] < wording.SMALL_BASE:
-        label += f" ({figures[part]:,} of {figures[whole]:,})"
-    return label
+    """This council's value; the counts alone for a percentage of fewer than 10 cases ('3 of 3'),
+    where a percentage would overstate the evidence (docs/style.md)."""
+    if counts := _small_base(figures, measure):
+        return f"{counts[0]:,} of {counts[1]:,}"
+    return measure_value(measure, figures[measure])
 
 
 def comparators_title(figures: dict, measures: list[str]) -> str:
+    """How many measures this council is higher than, lower than or the same as the similar councils'
+    median on, compared as the chart shows them. Higher is not always better (more answered in time
+    is, more complaints per 1,000 is not), so the title says higher and lower, never better or worse."""
     ranges = figures.get("comparator_ranges", {})
     medians = figures["comparator_medians"]
     councils = {ranges[m]["councils"] for m in measures if m in ranges}
     who = f"{councils.pop()} similar councils" if len(councils) == 1 else "similar councils"
     compared = [m for m in measures if figures.get(m) is not None]
-    above = sum(figures[m] > medians[m] for m in compared)
-    below = sum(figures[m] < medians[m] for m in compared)
-    level = len(compared) - above - below
+    own = {m: shown_value(m, figures[m]) for m in compared}
+    median = {m: shown_value(m, medians[m]) for m in compared}
+    higher = sum(own[m] > median[m] for m in compared)
+    lower = sum(own[m] < median[m] for m in compared)
+    same = len(compared) - higher - lower
     start = f"Compared with {who} in {figures['year_display']}"
     if not compared:
         return f"{start}: their median and range on each measure"
-    whole = "every measure shown" if len(compared) > 1 else "the one measure shown"
-    if above == len(compared):
-        return f"{start}: above their median on {whole}"
-    if below == len(compared):
-        return f"{start}: below their median on {whole}"
-    if level == len(compared):
-        return f"{start}: level with their median on {whole}"
-    first, n = next((word, n) for word, n in (("above", above), ("below", below), ("level with", level)) if n)
-    rest = [
-        f"{word.split()[0]} on {n}"
-        for word, n in (("below", below), ("level with", level))
-        if n and word != first
-    ]
-    return f"{start}: {first} their median on {n} of {len(compared)} measures" + "".join(
-        f", {r}" for r in rest
-    )
+    every = f"all {len(compared)} measures" if len(compared) > 1 else "the one measure shown"
+    if higher == len(compared):
+        return f"{start}: higher than their median on {every}"
+    if lower == len(compared):
+        return f"{start}: lower than their median on {every}"
+    if same == len(compared):
+        return f"{start}: the same as their median on {every}"
+    tally = [("higher than", higher), ("lower than", lower), ("the same as", same)]
+    (first, n), *others = [(words, n) for words, n in tally if n]
+    rest = "".join(f", {words.removesuffix(' than').removesuffix(' as')} on {n}" for words, n in others)
+    return f"{start}: {first} their median on {n} of {len(compared)} measures{rest}"
 
 
 def comparators_chart(figures: dict) -> Chart | None:
@@ -991,16 +1008,20 @@ def comparators_chart(figures: dict) -> Chart | None:
         median = medians[measure]
         own = figures.get(measure)
         own_label = _council_label(figures, measure) if own is not None else "no figure"
-        records.append(
-            {
-                "measure": measure_name(measure),
-                "this_council": own,
-                "similar_councils_median": median,
-                "similar_councils_lowest": low,
-                "similar_councils_highest": high,
-                "similar_councils": councils,
-            }
-        )
+        counts = _small_base(figures, measure) if own is not None else None
+        # the data table under the chart holds the figures as the chart shows them: whole percentages,
+        # and this council's counts alone (no percentage) where it had fewer than 10 cases
+        record = {
+            "measure": measure_name(measure),
+            "this_council": None if own is None or counts else shown_value(measure, own),
+            "similar_councils_median": shown_value(measure, median),
+            "similar_councils_lowest": shown_value(measure, low),
+            "similar_councils_highest": shown_value(measure, high),
+            "similar_councils": councils,
+        }
+        if counts:
+            record["this_council_counts"] = own_label
+        records.append(record)
         span = (
             measure_value(measure, low)
             if low == high
@@ -1010,6 +1031,8 @@ def comparators_chart(figures: dict) -> Chart | None:
             f"{measure_name(measure)}: this council {own_label}; {wording.plural(councils, 'similar council')} "
             f"{span}, median {measure_value(measure, median)}"
         )
+        # bars drawn to the values as labelled
+        own, median, high = (shown_value(measure, v) if v is not None else None for v in (own, median, high))
         largest = max(abs(v) for v in (own or 0, median, high)) or 1
         rows += _heading_rows(measure_name(measure), _heading_width(), first=index == 0)
         rows.append(Row(name="This council", length=max(own or 0, 0) / largest, label=own_label))
@@ -1028,8 +1051,14 @@ def comparators_chart(figures: dict) -> Chart | None:
         f"Bar chart, a pair of bars a measure. {title}. Each pair shows this council's value and the median "
         "of the similar councils, with the lowest and highest of them. " + ". ".join(alt_parts) + "."
     )
+    # where the similar councils' figures come from is for the council to say in its narrative
+    small = (
+        " Where this council had fewer than 10 cases, its counts are shown instead of a percentage."
+        if any("this_council_counts" in record for record in records)
+        else ""
+    )
     note = (
         f"Figures for {figures['year_display']}: this council's from its complaints, the similar councils' "
-        "from their published reports. The median is the middle value of the similar councils."
+        f"as given for this comparison. The median is the middle value of the similar councils.{small}"
     )
     return Chart("comparators", title, alt, pd.DataFrame(records), draw_rows(rows), note)

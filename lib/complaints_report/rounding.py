@@ -33,3 +33,15 @@ def one_decimal(value) -> float:
     value = exact(value)
     rounded = math.floor(abs(value) * 10 + Fraction(1, 2))
     return (rounded if value >= 0 else -rounded) / 10
+
+
+def whole(value) -> int:
+    """Rounded half up to a whole number from the exact value: 72.5 -> 73, 72.4 -> 72.
+
+    For a percentage the report did not work out from counts (another council's published figure,
+    or a median of them): docs/style.md asks every percentage to be a whole number. Halves round
+    away from zero, as in ``one_decimal``.
+    """
+    value = exact(value)
+    rounded = math.floor(abs(value) + Fraction(1, 2))
+    return rounded if value >= 0 else -rounded
