@@ -137,7 +137,7 @@ def test_prepare_writes_every_section_for_both_services_and_placeholders(content
     assert written["contact-section"] == "## Contact us {#contact-us}\n\n" + written["contact"]
     assert written["accessibility-contact"] == (
         "If you cannot use any part of this report, or need it in another format, please contact the CE "
-        "\\*Team\\* by email at <team@example.gov.uk> or by telephone on 020 0000 0000.\n"
+        "\\*Team\\* by email at <team@example.gov.uk>, or by telephone on 020 0000 0000.\n"
     )
     assert (
         "| Learning                  | Learning\\: narrative needed\\: Learning from complaints |"

@@ -245,7 +245,7 @@ def accessibility_contact_markdown(meta: dict) -> str:
         whom = markup.text(council) if council else "the council"
     return (
         "If you cannot use any part of this report, or need it in another format, please contact "
-        f"{whom}{' ' + ' or '.join(ways) if ways else ''}."
+        f"{whom}{' ' + ', or '.join(ways) if ways else ''}."
     )
 
 
