@@ -137,7 +137,7 @@ def test_prepare_writes_every_section_for_both_services_and_placeholders(content
     assert written["contact-section"] == "## Contact us {#contact-us}\n\n" + written["contact"]
     assert written["accessibility-contact"] == (
         "If you cannot use any part of this report, or need it in another format, please contact the CE "
-        "\\*Team\\* by email at <team@example.gov.uk>, or by telephone on 020 0000 0000.\n"
+        "\\*Team\\*, whose email address and telephone number are given under Final comments.\n"
     )
     assert (
         "| Learning                  | Learning\\: narrative needed\\: Learning from complaints |"
@@ -167,33 +167,51 @@ ASKING = "If you cannot use any part of this report, or need it in another forma
 
 
 @pytest.mark.parametrize(
-    ("meta", "sentence"),
+    ("meta", "service", "sentence"),
     [
-        ({**WESTMINSTER, "contact": {"email": None, "phone": None}}, "Westminster City Council."),
-        ({"council": "Westminster City Council"}, "Westminster City Council."),
-        ({}, "the council."),
+        (
+            {**WESTMINSTER, "contact": {"email": None, "phone": None}},
+            "childrens",
+            "Westminster City Council.",
+        ),
+        ({"council": "Westminster City Council"}, "asc", "Westminster City Council."),
+        ({}, "childrens", "the council."),
         (
             {**WESTMINSTER, "contact": {"email": "complaints@example.gov.uk"}},
-            "the Customer Relationship Team by email at <complaints@example.gov.uk>.",
+            "childrens",
+            "the Customer Relationship Team, whose email address is given under Contact us.",
         ),
         (
             {**WESTMINSTER, "contact": {"phone": "020 7641 6000"}},
-            "the Customer Relationship Team by telephone on 020 7641 6000.",
+            "asc",
+            "the Customer Relationship Team, whose telephone number is given under Final comments.",
         ),
         (
             {"council": "Westminster City Council", "contact": {"phone": "020 7641 6000"}},
-            "Westminster City Council by telephone on 020 7641 6000.",
+            "childrens",
+            "Westminster City Council, whose telephone number is given under Contact us.",
         ),
         (
-            {"team": "The Complaints Team", "contact": {"phone": "020 7641 6000"}},
-            "the Complaints Team by telephone on 020 7641 6000.",
+            {
+                "team": "The Complaints Team",
+                "contact": {"email": "a@example.gov.uk", "phone": "020 7641 6000"},
+            },
+            "childrens",
+            "the Complaints Team, whose email address and telephone number are given under Contact us.",
         ),
     ],
 )
-def test_the_accessibility_sentence_names_a_team_only_with_its_contact_details(meta, sentence):
-    """A reader who cannot use the report is sent to someone they can reach: the team with its published
-    email or telephone, and without either the council, never 'the team named in the report'."""
-    assert narrative.accessibility_contact_markdown(meta) == ASKING + sentence
+def test_the_accessibility_sentence_names_a_team_only_with_its_contact_details(meta, service, sentence):
+    """A reader who cannot use the report is sent to someone they can reach: the team, with where its
+    published email or telephone is given, and without either the council, never 'the team named in the
+    report'."""
+    assert narrative.accessibility_contact_markdown(meta, service) == ASKING + sentence
+
+
+def test_the_accessibility_sentence_points_to_the_contact_details_without_repeating_them():
+    meta = {**WESTMINSTER, "contact": {"email": "complaints@example.gov.uk", "phone": "020 7641 6000"}}
+    sentence = narrative.accessibility_contact_markdown(meta, "asc")
+    assert "complaints@example" not in sentence and "020 7641 6000" not in sentence
 
 
 def test_a_report_without_contact_details_has_no_contact_heading():
@@ -213,7 +231,7 @@ def test_contact_details_sit_under_a_heading_of_their_own():
 
 def test_the_westminster_childrens_accessibility_sentence_asks_readers_to_contact_the_council():
     meta = content.read_meta(paths.CONTENT_DIR, ReportingYear.parse("2021-22"), "childrens")
-    assert narrative.accessibility_contact_markdown(meta) == ASKING + "Westminster City Council."
+    assert narrative.accessibility_contact_markdown(meta, "childrens") == ASKING + "Westminster City Council."
     assert narrative.contact_section_markdown(meta) == ""
 
 

@@ -9,7 +9,7 @@ In the folder report.qmd is rendered in, ``_narrative/``:
 - ``contact.md``: the team's published contact details from ``meta.yml``; ``contact-section.md``:
   the same under a heading of their own ("Contact us"), empty without details; and
   ``accessibility-contact.md``: the Accessibility section's last sentence, whom to ask for the
-  report in another format (the team with its details, else the council);
+  report in another format (the team and where its details are, else the council);
 - ``regulations.md``: what the regulations ask the report to show, with this year's answers
   (from the notebook's ``regulations.json``) and whether the narrative that answers a row is
   written;
@@ -224,28 +224,39 @@ def contact_section_markdown(meta: dict) -> str:
     return f"{markup.heading(2, CONTACT_HEADING, 'contact-us')}\n\n{details}"
 
 
-def accessibility_contact_markdown(meta: dict) -> str:
+def contact_place(service: str) -> str:
+    """The heading the contact details sit under in a service's report (see report.qmd): the Adult
+    Social Care report gives them at the end of its final comments, the Children's report under
+    :data:`CONTACT_HEADING`."""
+    return content.section_title("asc", "final_comments") if service == "asc" else CONTACT_HEADING
+
+
+def accessibility_contact_markdown(meta: dict, service: str) -> str:
     """The Accessibility section's last sentence: whom to ask for the report in another format.
 
-    It names the team and its published email and telephone from meta.yml; without either, it asks
-    the reader to contact the council by name (or 'the council'), never a team the report does not
-    name or give details for.
+    With published contact details it names the team (or, without a team, the council) and the
+    heading its details are under, without repeating them; without any, it asks the reader to contact
+    the council by name (or 'the council'), never a team the report does not name or give details for.
     """
     contact = meta.get("contact") or {}
-    ways = []
-    if email := _email(contact):
-        ways.append(f"by email at {email}")
-    if phone := _phone(contact):
-        ways.append(f"by telephone on {phone}")
+    details = [
+        noun
+        for noun, value in (("email address", _email(contact)), ("telephone number", _phone(contact)))
+        if value
+    ]
     council = str(meta.get("council") or "").strip()
     team = str(meta.get("team") or "").strip()
-    if ways and team:
+    if details and team:
         whom = markup.text(f"the {team[4:] if team.lower().startswith('the ') else team}")
     else:
         whom = markup.text(council) if council else "the council"
+    where = ""
+    if details:
+        verb = "are" if len(details) > 1 else "is"
+        where = f", whose {' and '.join(details)} {verb} given under {markup.text(contact_place(service))}"
     return (
         "If you cannot use any part of this report, or need it in another format, please contact "
-        f"{whom}{' ' + ', or '.join(ways) if ways else ''}."
+        f"{whom}{where}."
     )
 
 
@@ -272,7 +283,7 @@ def prepare(
     meta = content.read_meta(content_dir, year, service)
     written["contact"] = contact_markdown(meta)
     written["contact-section"] = contact_section_markdown(meta)
-    written["accessibility-contact"] = accessibility_contact_markdown(meta)
+    written["accessibility-contact"] = accessibility_contact_markdown(meta, service)
     written["regulations"] = regulations_markdown(regulations, service, missing)
     written.update(dict.fromkeys(action_keys(), ""))
     if actions_file_exists(content_dir, year, service):
