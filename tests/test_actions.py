@@ -407,6 +407,7 @@ def test_the_follow_up_table_shows_earlier_actions_and_what_has_been_done():
             LAST_YEAR,
             action="Write a leaflet",
             learned="Assessments were unclear",
+            owner="Assessment team",
             progress="Leaflet out",
         ),
         action("dropped", ReportingYear(2019), action="Buy a system", learned="Records were split"),
@@ -434,9 +435,17 @@ def test_a_list_of_priorities_has_no_empty_learning_column():
             YEAR,
             kind="priority",
             action="Acknowledge within 3 working days",
+            owner="Customer Relationship Team",
             due=Due(date(2023, 3, 31)),
         ),
-        action("done", LAST_YEAR, kind="priority", action="Review the process"),
+        action(
+            "done",
+            LAST_YEAR,
+            kind="priority",
+            action="Review the process",
+            owner="Customer Relationship Team",
+            progress="Every new complaint follows the maturity model",
+        ),
     ]
     table = actions.report_table(priorities, YEAR, kind="priority")
     assert list(table.data.columns) == ["Priority", "Who", "By when", "Status"]
@@ -444,6 +453,40 @@ def test_a_list_of_priorities_has_no_empty_learning_column():
     followed = actions.report_table(priorities, YEAR, kind="priority", followed_up=True)
     assert list(followed.data.columns) == ["Priority", "Who", "Status", "What has been done"]
     assert followed.data["Priority"].tolist() == ["Review the process"]
+
+
+def test_a_column_no_action_fills_is_left_out_of_the_table(actions_file):
+    """Who, By when and Status each read 'Not recorded' (or 'No date set') all the way down when the
+    file records them for none of the table's actions: such a column tells a resident nothing."""
+    write_file(
+        actions_file,
+        [
+            HEADER,
+            row(action="Remind staff", owner="", due="", status="not recorded"),
+            row(action="Pay compensation", owner="", due="", status="not recorded"),
+            row(action="Earlier action", agreed="2020-21", owner="", due="", status="not recorded"),
+        ],
+    )
+    found = read_actions(actions_file, YEAR)
+    table = actions.report_table(found, YEAR, kind="learning")
+    assert list(table.data.columns) == ["What we learned", "What we are doing"]
+    followed = actions.report_table(found, YEAR, kind="learning", followed_up=True)
+    assert list(followed.data.columns) == ["What we learned", "What we said we would do"]
+
+
+def test_a_column_some_actions_fill_is_kept_with_the_blanks_said_in_words(actions_file):
+    write_file(
+        actions_file,
+        [
+            HEADER,
+            row(action="Remind staff", owner="", due="", status="done"),
+            row(action="Pay compensation", owner="Leaving care team", due="", status="not recorded"),
+        ],
+    )
+    table = actions.report_table(read_actions(actions_file, YEAR), YEAR, kind="learning")
+    assert list(table.data.columns) == ["What we learned", "What we are doing", "Who", "Status"]
+    assert table.data["Who"].tolist() == ["Not recorded", "Leaving care team"]
+    assert table.data["Status"].tolist() == ["Done", "Not recorded"]
 
 
 def test_a_table_with_no_actions_has_its_columns_and_no_rows():
@@ -455,6 +498,48 @@ def test_a_table_with_no_actions_has_its_columns_and_no_rows():
 def test_an_unknown_kind_is_a_programming_mistake():
     with pytest.raises(ValueError, match="kind"):
         actions.report_table([], YEAR, kind="lessons")
+
+
+# --------------------------------------------------------------------------- what the analyst is asked to fill in
+
+
+def test_actions_without_an_owner_a_due_date_or_a_status_are_named_by_file_row_and_column(actions_file):
+    write_file(
+        actions_file,
+        [
+            HEADER,
+            row(action="Complete", owner="Assessment team", due="31/03/2022", status="done"),
+            row(action="No owner", owner=""),
+            row(action="No date", due=""),
+            row(action="Nothing known", owner="", due="", status="not recorded"),
+        ],
+    )
+    warnings = actions.missing_details(read_actions(actions_file, YEAR), actions_file)
+    name = content.shown_path(actions_file)
+    assert warnings[0].startswith(f"{name}, rows 3 and 5, column 'owner': no owner. Write the team")
+    assert warnings[1].startswith(f"{name}, rows 4 and 5, column 'due': no due date. Write when")
+    assert warnings[2].startswith(
+        f"{name}, row 5, column 'status': no status ('not recorded'). Write planned"
+    )
+    assert len(warnings) == 3
+
+
+def test_a_complete_actions_file_asks_for_nothing(actions_file):
+    write_file(actions_file, [HEADER, row(), row(action="Train staff", kind="priority", status="planned")])
+    assert actions.missing_details(read_actions(actions_file, YEAR), actions_file) == []
+
+
+@pytest.mark.parametrize(
+    ("rows", "shown"),
+    [
+        ([4], "row 4"),
+        ([3, 2], "rows 2 and 3"),
+        ([2, 3, 5], "rows 2, 3 and 5"),
+        ([2, 8, 10, 11, 12, 16, 17, 18, 19, 20, 21], "rows 2, 8, 10 to 12 and 16 to 21"),
+    ],
+)
+def test_rows_are_listed_as_an_analyst_reads_them(rows, shown):
+    assert actions.row_ranges(rows) == shown
 
 
 # --------------------------------------------------------------------------- counts and the sentence
@@ -481,7 +566,8 @@ def many(*statuses: str, agreed: ReportingYear = LAST_YEAR, kind: str = "learnin
         (("done",), "The one action agreed last year is done."),
         (("in_progress",), "The one action agreed last year is in progress."),
         (("dropped",), "The one action agreed last year was dropped."),
-        (("not_recorded",), "The one action agreed last year has no status recorded."),
+        (("not_recorded",), "One action was agreed last year."),
+        (("not_recorded",) * 11, "Eleven actions were agreed last year."),
         (("done", "done"), "Both actions agreed last year are done."),
         (("planned",) * 3, "All 3 actions agreed last year are planned."),
         (
@@ -494,9 +580,10 @@ def many(*statuses: str, agreed: ReportingYear = LAST_YEAR, kind: str = "learnin
         ),
         (
             ("dropped", "done", "not_recorded", "done", "planned", "in_progress"),
-            "Of the 6 actions agreed last year, 2 are done, 1 is in progress, 1 is planned, 1 was dropped "
-            "and 1 has no status recorded.",
+            "Of the 6 actions agreed last year, 2 are done, 1 is in progress, 1 is planned and 1 was dropped.",
         ),
+        (("done",) + ("not_recorded",) * 2, "Of the 3 actions agreed last year, 1 is done."),
+        (("in_progress", "not_recorded"), "Of the 2 actions agreed last year, 1 is in progress."),
     ],
 )
 def test_the_follow_up_sentence_for_none_one_and_many(statuses, sentence):
@@ -515,11 +602,14 @@ def test_actions_older_than_last_year_are_agreed_in_earlier_years():
     [
         ("learning", (), "No actions were agreed this year."),
         ("learning", ("done",) * 4, "All 4 actions agreed this year are done."),
+        ("learning", ("done", "not_recorded"), "Of the 2 actions agreed this year, 1 is done."),
         (
             "learning",
-            ("done", "not_recorded"),
-            "Of the 2 actions agreed this year, 1 is done and 1 has no status recorded.",
+            ("done",) * 3 + ("not_recorded",) * 11,
+            "Of the 14 actions agreed this year, 3 are done.",
         ),
+        ("learning", ("not_recorded",) * 14, "Fourteen actions were agreed this year."),
+        ("priority", ("not_recorded",), "One priority was set for next year."),
         ("priority", (), "No priorities were set for next year."),
         ("priority", ("planned",), "The one priority set for next year is planned."),
         (
@@ -548,7 +638,15 @@ def test_large_counts_have_thousands_separators():
 
 
 @pytest.mark.parametrize(
-    "statuses", [(), ("done",), ("planned", "planned"), ("done", "in_progress", "planned")]
+    "statuses",
+    [
+        (),
+        ("done",),
+        ("planned", "planned"),
+        ("done", "in_progress", "planned"),
+        ("not_recorded",) * 14,
+        ("done", "not_recorded"),
+    ],
 )
 @pytest.mark.parametrize("followed_up", [False, True])
 def test_the_sentences_keep_the_house_style(statuses, followed_up):
@@ -609,8 +707,7 @@ def test_a_carried_forward_file_is_the_next_years_follow_up(tmp_path, last_years
     carry_forward(last_years_file, new_file)
     carried = read_actions(new_file, YEAR)
     assert actions.status_sentence(carried, YEAR, kind="learning", followed_up=True) == (
-        "Of the 3 actions agreed in earlier years, none are done yet: 1 is in progress, 1 is planned and 1 has "
-        "no status recorded."
+        "Of the 3 actions agreed in earlier years, 1 is in progress and 1 is planned."
     )
     assert actions.status_sentence(carried, YEAR, kind="learning") == "No actions were agreed this year."
 

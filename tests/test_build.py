@@ -293,10 +293,29 @@ def test_personal_data_in_the_narrative_is_a_warning_and_strict_refuses_it(built
         build(request(built_copy, content_dir=content, strict=True))
 
 
-def test_the_bundled_example_has_no_warnings(example_reports, built_copy):
-    for service, year in (("asc", "2020-21"), ("childrens", "2021-22")):
-        results = build(request(built_copy, year=ReportingYear.parse(year), services=[service], strict=True))
-        assert results[0].warnings == []
+@pytest.mark.parametrize(
+    ("service", "year", "columns"),
+    [("asc", "2020-21", ["owner", "due"]), ("childrens", "2021-22", ["owner", "due", "status"])],
+)
+def test_the_bundled_example_warns_only_of_the_action_details_its_seed_left_out(
+    example_reports, built_copy, service, year, columns
+):
+    """The example actions files keep the published reports' gaps (no owner, date or status where the
+    report gave none; none is invented): the build names the file, rows and column for the analyst to
+    fill in, the reviewer's note lists them, --strict refuses them, and nothing else is warned of."""
+    results = build(request(built_copy, year=ReportingYear.parse(year), services=[service]))
+    warnings = results[0].warnings
+    assert [w.split("column '")[1].split("'")[0] for w in warnings] == columns
+    assert all(w.startswith(f"{service}: ") and f"{service}/actions.csv, row" in w for w in warnings)
+    review = (paths.internal_output_dir(built_copy, year, service) / "review.html").read_text(
+        encoding="utf-8"
+    )
+    assert "The build gave no warnings" not in review
+    assert all(
+        f"column &#x27;{column}&#x27;" in review or f"column '{column}'" in review for column in columns
+    )
+    with pytest.raises(BuildError, match="actions.csv, row"):
+        build(request(built_copy, year=ReportingYear.parse(year), services=[service], strict=True))
 
 
 def test_a_misspelt_figure_in_the_narrative_stops_the_build_with_the_line(built_copy, tmp_path):

@@ -121,9 +121,12 @@ def test_prepare_writes_every_section_for_both_services_and_placeholders(content
     missing = narrative.prepare(project, content_dir, YEAR, "asc", FIGURES, regulations)
     assert "Learning from complaints" in missing and "Volume of complaints" not in missing
     written = {path.stem: path.read_text(encoding="utf-8") for path in (project / "_narrative").glob("*.md")}
-    assert set(written) == set(narrative.section_keys()) | {"contact", "regulations"} | set(
-        narrative.action_keys()
-    )
+    assert set(written) == set(narrative.section_keys()) | {
+        "contact",
+        "contact-section",
+        "accessibility-contact",
+        "regulations",
+    } | set(narrative.action_keys())
     assert written["volume"] == "We accepted 85.\n"
     assert written["stage2"] == ""  # a Children's section, empty in the ASC report
     assert "Narrative needed" in written["learning"]
@@ -131,6 +134,11 @@ def test_prepare_writes_every_section_for_both_services_and_placeholders(content
     assert "Who complained" not in missing
     assert all(written[key] == "" for key in narrative.action_keys())  # no actions file: no actions
     assert written["contact"] == "CE \\*Team\\*  \nEmail: <team@example.gov.uk>  \nTelephone: 020 0000 0000\n"
+    assert written["contact-section"] == "## Contact us {#contact-us}\n\n" + written["contact"]
+    assert written["accessibility-contact"] == (
+        "If you cannot use any part of this report, or need it in another format, please contact the CE "
+        "\\*Team\\*, whose email address and telephone number are given under Final comments.\n"
+    )
     assert (
         "| Learning                  | Learning\\: narrative needed\\: Learning from complaints |"
         in (written["regulations"])
@@ -152,6 +160,104 @@ def test_prepare_refuses_unsafe_narrative_before_writing_anything(content_dir, t
 def test_a_contact_email_that_is_not_an_address_is_text():
     text = narrative.contact_markdown({"contact": {"email": "<x onerror=y>@a.b"}})
     assert text == "Email: \\<x onerror\\=y\\>\\@a\\.b"
+
+
+WESTMINSTER = {"council": "Westminster City Council", "team": "Customer Relationship Team"}
+ASKING = "If you cannot use any part of this report, or need it in another format, please contact "
+
+
+@pytest.mark.parametrize(
+    ("meta", "service", "sentence"),
+    [
+        (
+            {**WESTMINSTER, "contact": {"email": None, "phone": None}},
+            "childrens",
+            "Westminster City Council.",
+        ),
+        ({"council": "Westminster City Council"}, "asc", "Westminster City Council."),
+        ({}, "childrens", "the council."),
+        (
+            {**WESTMINSTER, "contact": {"email": "complaints@example.gov.uk"}},
+            "childrens",
+            "the Customer Relationship Team, whose email address is given under Contact us.",
+        ),
+        (
+            {**WESTMINSTER, "contact": {"phone": "020 7641 6000"}},
+            "asc",
+            "the Customer Relationship Team, whose telephone number is given under Final comments.",
+        ),
+        (
+            {"council": "Westminster City Council", "contact": {"phone": "020 7641 6000"}},
+            "childrens",
+            "Westminster City Council, whose telephone number is given under Contact us.",
+        ),
+        (
+            {
+                "team": "The Complaints Team",
+                "contact": {"email": "a@example.gov.uk", "phone": "020 7641 6000"},
+            },
+            "childrens",
+            "the Complaints Team, whose email address and telephone number are given under Contact us.",
+        ),
+    ],
+)
+def test_the_accessibility_sentence_names_a_team_only_with_its_contact_details(meta, service, sentence):
+    """A reader who cannot use the report is sent to someone they can reach: the team, with where its
+    published email or telephone is given, and without either the council, never 'the team named in the
+    report'."""
+    assert narrative.accessibility_contact_markdown(meta, service) == ASKING + sentence
+
+
+def test_the_accessibility_sentence_points_to_the_contact_details_without_repeating_them():
+    meta = {**WESTMINSTER, "contact": {"email": "complaints@example.gov.uk", "phone": "020 7641 6000"}}
+    sentence = narrative.accessibility_contact_markdown(meta, "asc")
+    assert "complaints@example" not in sentence and "020 7641 6000" not in sentence
+
+
+def test_a_report_without_contact_details_has_no_contact_heading():
+    assert (
+        narrative.contact_section_markdown({**WESTMINSTER, "contact": {"email": None, "phone": None}}) == ""
+    )
+    assert narrative.contact_section_markdown({}) == ""
+
+
+def test_contact_details_sit_under_a_heading_of_their_own():
+    meta = {**WESTMINSTER, "contact": {"email": "complaints@example.gov.uk", "phone": "020 7641 6000"}}
+    assert narrative.contact_section_markdown(meta) == (
+        "## Contact us {#contact-us}\n\nCustomer Relationship Team  \nEmail: <complaints@example.gov.uk>  \n"
+        "Telephone: 020 7641 6000"
+    )
+
+
+def test_the_westminster_childrens_accessibility_sentence_asks_readers_to_contact_the_council():
+    meta = content.read_meta(paths.CONTENT_DIR, ReportingYear.parse("2021-22"), "childrens")
+    assert narrative.accessibility_contact_markdown(meta, "childrens") == ASKING + "Westminster City Council."
+    assert narrative.contact_section_markdown(meta) == ""
+
+
+def test_actions_without_owner_due_date_or_status_are_build_warnings_naming_the_file_and_rows(content_dir):
+    (content_dir / "2020-21" / "asc" / "actions.csv").write_text(
+        "agreed,kind,learned,action,owner,due,status,progress\n"
+        "2020-21,learning,Letters were unclear,Rewrite the letters,Letters team,31/03/2022,done,\n"
+        "2020-21,learning,Calls went unanswered,Staff the phones,,,not recorded,\n",
+        encoding="utf-8",
+    )
+    warnings = narrative.action_warnings(content_dir, YEAR, "asc")
+    assert [w.split(":")[0] for w in warnings] == ["asc"] * 3
+    assert all("actions.csv, row 3, column" in w for w in warnings)
+    assert [w.split("column ")[1].split(":")[0] for w in warnings] == ["'owner'", "'due'", "'status'"]
+
+
+def test_an_actions_file_with_problems_gives_no_warnings_as_its_problems_stop_the_build(content_dir):
+    (content_dir / "2020-21" / "asc" / "actions.csv").write_text(
+        "agreed,kind,action,status\n2020-21,learning,Staff the phones,maybe\n", encoding="utf-8"
+    )
+    assert narrative.action_warnings(content_dir, YEAR, "asc") == []
+    assert narrative.action_problems(content_dir, YEAR, "asc")
+
+
+def test_no_actions_file_no_warnings(content_dir):
+    assert narrative.action_warnings(content_dir, YEAR, "asc") == []
 
 
 def test_the_bundled_narrative_is_accepted():

@@ -115,7 +115,6 @@ _STATUS_VERBS = {  # (one, more than one)
     "in_progress": ("is in progress", "are in progress"),
     "planned": ("is planned", "are planned"),
     "dropped": ("was dropped", "were dropped"),
-    "not_recorded": ("has no status recorded", "have no status recorded"),
 }
 
 KINDS = {
@@ -530,6 +529,57 @@ def privacy_texts(actions: Sequence[Action], path: Path) -> dict[str, str]:
     }
 
 
+# What the analyst is asked to fill in when a row leaves it blank: (column, what is missing, what to do).
+_DETAILS = (
+    (
+        "owner",
+        "no owner",
+        "Write the team that owns each action (the report shows 'Not recorded' under 'Who', or leaves "
+        "the column out when no action has an owner)",
+    ),
+    (
+        "due",
+        "no due date",
+        "Write when each action is due, as DD/MM/YYYY or a month such as 'March 2023' (the report shows "
+        "'No date set', or leaves the column out when no action has a date)",
+    ),
+    (
+        "status",
+        "no status ('not recorded')",
+        "Write planned, in progress, done or dropped once it is known (the report counts only the "
+        "statuses recorded)",
+    ),
+)
+
+
+def row_ranges(rows: Sequence[int]) -> str:
+    """Spreadsheet rows as an analyst reads them: 'row 4', 'rows 2, 3, 5 and 8 to 12'."""
+    rows = sorted(set(rows))
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    parts: list[str] = []
+    for run in runs:  # three or more rows in a run read as a range; one or two are listed
+        parts += [f"{run[0]} to {run[-1]}"] if len(run) > 2 else [str(row) for row in run]
+    return f"{'row' if len(rows) == 1 else 'rows'} {wording.join(parts)}"
+
+
+def missing_details(actions: Sequence[Action], path: Path) -> list[str]:
+    """A warning for each of owner, due date and status that some actions leave blank, naming the
+    file, its rows and the column, so the analyst fills them in: the report cannot say who does an
+    action, by when, or whether it is done."""
+    name = _shown(Path(path))
+    found = []
+    for column, missing, todo in _DETAILS:
+        rows = [a.row for a in actions if not _recorded(a, column)]
+        if rows:
+            found.append(f"{name}, {row_ranges(rows)}, column '{column}': {missing}. {todo}")
+    return found
+
+
 # --------------------------------------------------------------------------- what the report shows
 
 NOT_RECORDED = "Not recorded"
@@ -558,8 +608,11 @@ def report_table(
     This year's actions: What we learned | What we are doing (for priorities: Priority) | Who |
     By when | Status. Followed up from earlier years: What we learned | What we said we would do
     (Priority) | Who | Status | What has been done. "What we learned" is left out when no row has
-    one (a list of team priorities). Blank cells read "Not recorded" or "No date set"; a blank
-    "What we learned" in a table that has the column stays blank (shown as a dash).
+    one (a list of team priorities), and so is each of Who, By when, Status and What has been done
+    when it is recorded for none of the table's rows: a column that reads "Not recorded" all the way
+    down tells a resident nothing and squeezes the text beside it (:func:`missing_details` warns the
+    analyst instead). In a column that is kept, a blank cell reads "Not recorded" or "No date set";
+    a blank "What we learned" stays blank (shown as a dash).
     """
     chosen = select(actions, year, kind=kind, followed_up=followed_up)
     doing = (
@@ -582,8 +635,26 @@ def report_table(
     data = pd.DataFrame(rows, columns=headings, dtype=object)
     if not any(a.learned for a in chosen):
         data = data.drop(columns=LEARNED)
+    if chosen:
+        data = data.drop(
+            columns=[c for c, field in _BLANK_UNLESS.items() if c in data and _none(chosen, field)]
+        )
     name = f"table_{kind or 'actions'}_{'followed_up' if followed_up else 'agreed'}"
     return Table(name, _caption(year, kind, followed_up), data)
+
+
+# The columns left out of a table when no row of it has the field recorded.
+_BLANK_UNLESS = {"Who": "owner", "By when": "due", "Status": "status", "What has been done": "progress"}
+
+
+def _recorded(action: Action, field_name: str) -> bool:
+    if field_name == "status":
+        return action.status != "not_recorded"
+    return getattr(action, field_name) is not None
+
+
+def _none(chosen: Sequence[Action], field_name: str) -> bool:
+    return not any(_recorded(a, field_name) for a in chosen)
 
 
 def _caption(year: ReportingYear, kind: str | None, followed_up: bool) -> str:
@@ -612,21 +683,33 @@ def counts_sentence(
     year, none are done yet: 2 are in progress and 1 is planned.' (with ``say_none_done``, for actions
     followed up, where none done is news); 'No actions were agreed this year.'
     ``qualifier`` follows the noun and starts with a past participle ('agreed last year').
+
+    An action whose status is not recorded is counted in the whole but never described: the sentence
+    says only what is known. 'Of the 14 actions agreed this year, 3 are done.' (the other 11 have no
+    status); with no status recorded at all, the count alone: 'Fourteen actions were agreed this
+    year.' Neither 'all' nor 'none are done yet' is said while any status is unknown.
     """
-    present = [(status, counts[status]) for status in SENTENCE_ORDER if counts.get(status)]
     unknown = set(counts) - set(SENTENCE_ORDER)
     if unknown:
         raise ValueError(f"not a status: {', '.join(sorted(unknown))}")
-    total = sum(n for _, n in present)
+    total = sum(counts.get(status, 0) for status in SENTENCE_ORDER)
+    known = [
+        (status, counts[status])
+        for status in SENTENCE_ORDER
+        if status in _STATUS_VERBS and counts.get(status)
+    ]
+    unrecorded = total - sum(n for _, n in known)
     if total == 0:
         return f"No {plural} were {qualifier}."
+    if not known:
+        return f"{wording.opening_count(total, singular, plural)} {wording.verb_for(total)} {qualifier}."
     if total == 1:
-        return f"The one {singular} {qualifier} {_STATUS_VERBS[present[0][0]][0]}."
-    if len(present) == 1:
+        return f"The one {singular} {qualifier} {_STATUS_VERBS[known[0][0]][0]}."
+    if len(known) == 1 and not unrecorded:
         whole = "Both" if total == 2 else f"All {total:,}"
-        return f"{whole} {plural} {qualifier} {_STATUS_VERBS[present[0][0]][1]}."
-    parts = [f"{n:,} {_STATUS_VERBS[status][0 if n == 1 else 1]}" for status, n in present]
-    none_done = "none are done yet: " if say_none_done and not counts.get("done") else ""
+        return f"{whole} {plural} {qualifier} {_STATUS_VERBS[known[0][0]][1]}."
+    parts = [f"{n:,} {_STATUS_VERBS[status][0 if n == 1 else 1]}" for status, n in known]
+    none_done = "none are done yet: " if say_none_done and not counts.get("done") and not unrecorded else ""
     return f"Of the {total:,} {plural} {qualifier}, {none_done}{wording.join(parts)}."
 
 

@@ -185,13 +185,18 @@ def previous_services(request: BuildRequest) -> list[str] | None:
 
 
 def narrative_warnings(request: BuildRequest, service: str) -> list[str]:
-    """Sections still to write, and a report that would name no council (``--strict`` refuses both)."""
+    """Sections still to write, a report that would name no council, and actions without an owner,
+    a due date or a status (``--strict`` refuses all three)."""
     missing = content.missing_sections(request.content_dir, request.year, service)
     folder = Path(request.content_dir) / request.year.label / service
-    return [
-        f"{service}: no narrative for '{title}' (write it in {folder}); the report shows a placeholder"
-        for title in missing
-    ] + content.council_warnings(request.content_dir, request.year, service)
+    return (
+        [
+            f"{service}: no narrative for '{title}' (write it in {folder}); the report shows a placeholder"
+            for title in missing
+        ]
+        + content.council_warnings(request.content_dir, request.year, service)
+        + narrative.action_warnings(request.content_dir, request.year, service)
+    )
 
 
 def privacy_material(

@@ -6,7 +6,10 @@ In the folder report.qmd is rendered in, ``_narrative/``:
   metrics.json (``content.fill``), or a visible "Narrative needed" box when it is not written.
   Every section key of either service is written (empty for the other service's), because
   Quarto expands every include before it hides the other service's content;
-- ``contact.md``: the team's published contact details from ``meta.yml``;
+- ``contact.md``: the team's published contact details from ``meta.yml``; ``contact-section.md``:
+  the same under a heading of their own ("Contact us"), empty without details; and
+  ``accessibility-contact.md``: the Accessibility section's last sentence, whom to ask for the
+  report in another format (the team and where its details are, else the council);
 - ``regulations.md``: what the regulations ask the report to show, with this year's answers
   (from the notebook's ``regulations.json``) and whether the narrative that answers a row is
   written;
@@ -54,6 +57,7 @@ ACTION_FILES = ("actions.csv", "actions.xlsx")  # actions.ACTIONS_FILE and actio
 # A section whose narrative may have sub-headings of its own ("### Moving a care package ...") starts
 # its actions under a sub-heading, so the table does not read as part of the narrative's last example.
 ACTION_HEADINGS = {"learning": "What we are doing about it"}
+CONTACT_HEADING = "Contact us"
 _EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
 
 
@@ -142,6 +146,23 @@ def action_problems(content_dir: Path, year: ReportingYear, service: str) -> lis
     return []
 
 
+def action_warnings(content_dir: Path, year: ReportingYear, service: str) -> list[str]:
+    """The actions that leave out an owner, a due date or a status, by file, rows and column, for the
+    build's warnings (``actions.missing_details``); none without an actions file, and none for a file
+    with problems (those stop the build, and are reported by :func:`action_problems`)."""
+    if not actions_file_exists(content_dir, year, service):
+        return []
+    from complaints_report import actions
+
+    path = actions.actions_path(content_dir, year, service)
+    if not path.exists():
+        return []
+    found, file_problems = actions.check_actions(path, year)
+    if file_problems:
+        return []
+    return [f"{service}: {warning}" for warning in actions.missing_details(found, path)]
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -166,20 +187,77 @@ def regulations_markdown(regulations: dict, service: str, missing: set[str]) -> 
     return f"{table}\n\n{markup.caption_line(regulations['caption'], 'tbl-regulations')}\n"
 
 
+def _email(contact: dict) -> str:
+    email = str(contact.get("email") or "").strip()
+    if not email:
+        return ""
+    return f"<{email}>" if _EMAIL.match(email) else markup.text(email)
+
+
+def _phone(contact: dict) -> str:
+    phone = str(contact.get("phone") or "").strip()
+    return markup.text(phone) if phone else ""
+
+
 def contact_markdown(meta: dict) -> str:
     """The team's published contact details; nothing when none were given in meta.yml."""
     contact = meta.get("contact") or {}
     lines = []
-    email = str(contact.get("email") or "").strip()
-    if email:
-        lines.append(f"Email: <{email}>" if _EMAIL.match(email) else f"Email: {markup.text(email)}")
-    if contact.get("phone"):
-        lines.append(f"Telephone: {markup.text(contact['phone'])}")
+    if email := _email(contact):
+        lines.append(f"Email: {email}")
+    if phone := _phone(contact):
+        lines.append(f"Telephone: {phone}")
     if not lines:
         return ""
     if meta.get("team"):
         lines.insert(0, markup.text(meta["team"]))
     return "  \n".join(lines)
+
+
+def contact_section_markdown(meta: dict) -> str:
+    """The contact details under a heading of their own (:data:`CONTACT_HEADING`), for a report whose
+    contact details would otherwise run on from the section before them (the Children's report's
+    last appendix, the compliments); nothing, not even the heading, when meta.yml gives none."""
+    details = contact_markdown(meta)
+    if not details:
+        return ""
+    return f"{markup.heading(2, CONTACT_HEADING, 'contact-us')}\n\n{details}"
+
+
+def contact_place(service: str) -> str:
+    """The heading the contact details sit under in a service's report (see report.qmd): the Adult
+    Social Care report gives them at the end of its final comments, the Children's report under
+    :data:`CONTACT_HEADING`."""
+    return content.section_title("asc", "final_comments") if service == "asc" else CONTACT_HEADING
+
+
+def accessibility_contact_markdown(meta: dict, service: str) -> str:
+    """The Accessibility section's last sentence: whom to ask for the report in another format.
+
+    With published contact details it names the team (or, without a team, the council) and the
+    heading its details are under, without repeating them; without any, it asks the reader to contact
+    the council by name (or 'the council'), never a team the report does not name or give details for.
+    """
+    contact = meta.get("contact") or {}
+    details = [
+        noun
+        for noun, value in (("email address", _email(contact)), ("telephone number", _phone(contact)))
+        if value
+    ]
+    council = str(meta.get("council") or "").strip()
+    team = str(meta.get("team") or "").strip()
+    if details and team:
+        whom = markup.text(f"the {team[4:] if team.lower().startswith('the ') else team}")
+    else:
+        whom = markup.text(council) if council else "the council"
+    where = ""
+    if details:
+        verb = "are" if len(details) > 1 else "is"
+        where = f", whose {' and '.join(details)} {verb} given under {markup.text(contact_place(service))}"
+    return (
+        "If you cannot use any part of this report, or need it in another format, please contact "
+        f"{whom}{where}."
+    )
 
 
 def prepare(
@@ -202,7 +280,10 @@ def prepare(
             missing.add(section.key)
         else:
             _copy_images(images.get(path, []), path, Path(project))
-    written["contact"] = contact_markdown(content.read_meta(content_dir, year, service))
+    meta = content.read_meta(content_dir, year, service)
+    written["contact"] = contact_markdown(meta)
+    written["contact-section"] = contact_section_markdown(meta)
+    written["accessibility-contact"] = accessibility_contact_markdown(meta, service)
     written["regulations"] = regulations_markdown(regulations, service, missing)
     written.update(dict.fromkeys(action_keys(), ""))
     if actions_file_exists(content_dir, year, service):
