@@ -246,6 +246,13 @@ def test_actions_without_owner_due_date_or_status_are_build_warnings_naming_the_
     assert [w.split(":")[0] for w in warnings] == ["asc"] * 3
     assert all("actions.csv, row 3, column" in w for w in warnings)
     assert [w.split("column ")[1].split(":")[0] for w in warnings] == ["'owner'", "'due'", "'status'"]
+    # an up-to-date build tells them from the warnings --strict refuses without reading the file again
+    assert all(narrative.is_action_warning(w, "asc") for w in warnings)
+    assert not narrative.is_action_warning(
+        f"asc: no narrative for 'Volume of complaints' (write it in {content_dir}); the report shows a placeholder",
+        "asc",
+    )
+    assert not narrative.is_action_warning(warnings[0], "childrens")
 
 
 def test_an_actions_file_with_problems_gives_no_warnings_as_its_problems_stop_the_build(content_dir):

@@ -562,8 +562,7 @@ def _up_to_date(request: BuildRequest, items: list[Plan]) -> list[ServiceResult]
     results = []
     for item in items:
         warnings = read_json(item.internal / WARNINGS_FILE)
-        notes = narrative_notes(request, item.service)
-        _strict(request, [warning for warning in warnings if warning not in notes])
+        _strict(request, [w for w in warnings if not narrative.is_action_warning(w, item.service)])
         stages = {"analysis": "reused", "render": "reused"}
         results.append(ServiceResult(item.service, item.published, warnings, stages))
     return results

@@ -146,6 +146,12 @@ def action_problems(content_dir: Path, year: ReportingYear, service: str) -> lis
     return []
 
 
+def is_action_warning(warning: str, service: str) -> bool:
+    """Whether a recorded warning is one of :func:`action_warnings`' (read back from warnings.json by
+    an up-to-date build, which imports no pandas and so does not read the actions file again)."""
+    return warning.startswith(f"{service}: ") and "actions.csv, row" in warning and ", column '" in warning
+
+
 def action_warnings(content_dir: Path, year: ReportingYear, service: str) -> list[str]:
     """The actions that leave out an owner, a due date or a status, by file, rows and column, for the
     build's warnings (``actions.missing_details``); none without an actions file, and none for a file
