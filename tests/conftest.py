@@ -12,6 +12,7 @@ Dates may be given as ``date`` objects (written ISO) or as the exact text an exp
 from __future__ import annotations
 
 import csv
+import shutil
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -326,3 +327,38 @@ def built_copy(example_reports, tmp_path) -> Path:
     out = tmp_path / "out"
     shutil.copytree(source, out, symlinks=True)
     return out
+
+
+# --------------------------------------------------------------------------- the system browser
+
+CHROMIUM_ARGS = [  # no display, no network, no first-run set-up
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+]
+
+
+def system_chromium() -> str | None:
+    """Debian's /usr/bin/chromium, else a chromium on PATH: the browser tests never download one."""
+    if Path("/usr/bin/chromium").is_file():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """The system Chromium through Playwright, for a test module's pages (accessibility, layout)."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install .[dev])"
+    )
+    executable = system_chromium()
+    if not executable:
+        pytest.skip(
+            "no system Chromium at /usr/bin/chromium (apt-get install -y chromium); never a downloaded one"
+        )
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

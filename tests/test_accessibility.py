@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -29,17 +28,6 @@ pytestmark = pytest.mark.slow
 
 SERVICES = ("asc", "childrens")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--no-first-run",
-]
-NO_CHROMIUM = (
-    "no system Chromium at /usr/bin/chromium (apt-get install -y chromium); the accessibility "
-    "checks never download a browser"
-)
 NO_POPPLER = "pdfinfo missing: install poppler-utils (apt-get install -y poppler-utils)"
 
 # What a keyboard user can reach, and how the page tells where focus is.
@@ -77,26 +65,6 @@ SCROLLING_TABLES = """() => [...document.querySelectorAll('table')].map(table =>
     captionRight: box ? box.right : null,
   };
 })"""
-
-
-def chromium_path() -> str | None:
-    if Path("/usr/bin/chromium").is_file():
-        return "/usr/bin/chromium"
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install .[dev])"
-    )
-    executable = chromium_path()
-    if not executable:
-        pytest.skip(NO_CHROMIUM)
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

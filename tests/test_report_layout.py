@@ -22,13 +22,6 @@ from complaints_report.cli import app
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--no-first-run",
-]
 OPEN_ALL_DETAILS = "() => document.querySelectorAll('details').forEach(d => { d.open = true; })"
 LAYOUT_VARIANTS = ["long_names", "other_council"]
 REPORTS = ["asc", "childrens", *LAYOUT_VARIANTS]
@@ -78,18 +71,6 @@ def built(example_reports, tmp_path_factory):
 
 
 # --------------------------------------------------------------------------- a phone
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    executable = "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else shutil.which("chromium")
-    if not executable:
-        pytest.skip("no system Chromium at /usr/bin/chromium; the layout checks never download a browser")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.parametrize("report", REPORTS)

@@ -499,6 +499,17 @@ local function chars_of(text)
   return utf8.len(text) or #text
 end
 
+-- Calls fn(rows, factor) on each group of a table's rows: the header and each body's head in bold
+-- (factor BOLD), each body's rows and the foot as they are (factor 1).
+local function each_row_group(tbl, fn)
+  fn(tbl.head.rows, BOLD)
+  for _, body in ipairs(tbl.bodies) do
+    fn(body.head, BOLD)
+    fn(body.body, 1)
+  end
+  fn(tbl.foot.rows, 1)
+end
+
 -- For each column: its longest word and its longest cell, in characters (header ones bold).
 local function column_sizes(tbl)
   local word, cell = {}, {}
@@ -511,12 +522,7 @@ local function column_sizes(tbl)
       end
     end
   end
-  measure(tbl.head.rows, BOLD)
-  for _, body in ipairs(tbl.bodies) do
-    measure(body.head, BOLD)
-    measure(body.body, 1)
-  end
-  measure(tbl.foot.rows, 1)
+  each_row_group(tbl, measure)
   return word, cell
 end
 
@@ -598,12 +604,7 @@ local function estimated_height(tbl, widths, metrics)
       height = height + lines * LINE_PT + ROW_PADDING_PT
     end
   end
-  add(tbl.head.rows, BOLD)
-  for _, body in ipairs(tbl.bodies) do
-    add(body.head, BOLD)
-    add(body.body, 1)
-  end
-  add(tbl.foot.rows, 1)
+  each_row_group(tbl, add)
   return height
 end
 
