@@ -27,6 +27,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from complaints_report.code_fences import FenceReader
+
 # Elements that only format or structure text.
 ALLOWED_ELEMENTS = frozenset(
     {
@@ -49,7 +51,6 @@ INSTEAD_IMAGE = (
     "![What the picture shows](picture.png)"
 )
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(.*?)[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1(\{=[\w-]+\})?")
 _ESCAPED = re.compile(r"\\[!-/:-@\[-`{-~]")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)>")
@@ -104,30 +105,18 @@ def _masked(text: str) -> tuple[list[str], list[tuple[int, str]]]:
     space, so that a link's address holding one (``javascript\\:``) is still read whole."""
     lines = text.splitlines()
     problems: list[tuple[int, str]] = []
-    fence = None
+    fences = FenceReader()
     masked = []
     for number, line in enumerate(lines, start=1):
-        if fence is not None:
-            closing = _FENCE.match(line)
-            if (
-                closing
-                and closing.group(1)[0] == fence[0]
-                and len(closing.group(1)) >= fence[1]
-                and not closing.group(2)
-            ):
-                fence = None
-            masked.append("")
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = (opening.group(1)[0], len(opening.group(1)))
-            info = opening.group(2)
+        code, info = fences.read(line)
+        if info is not None:
             if info.startswith("{="):
                 problems.append((number, f"a raw block ```{info}``` ({INSTEAD_HTML})"))
             elif re.match(r"^\{[A-Za-z]", info):
                 problems.append(
                     (number, f"a code cell ```{info}``` (the report runs no code; write the text)")
                 )
+        if code:
             masked.append("")
             continue
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from complaints_report.code_fences import FenceReader
 from complaints_report.rendering.source import Line, lines_of
 
 SUPPORTED_FEATURES: dict[str, frozenset[str]] = {
@@ -60,7 +61,6 @@ BLOCK_SHORTCODE = re.compile(r"^\s*\{\{< (?!/\*)(.+?)(?<!\*/) >\}\}\s*$")
 INLINE_SHORTCODE = re.compile(r"\{\{< (?!/\*)(.+?)(?<!\*/) >\}\}")
 _ANY_SHORTCODE = re.compile(r"\{\{<\s*([^\s>]*)")
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(.*?)[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1(\{=[\w-]+\})?")
 _INLINE_EXPRESSION = re.compile(r"^\{([A-Za-z][\w-]*)\}\s")
 _DIV_FENCE = re.compile(r"^[ \t]*:{3,}[ \t]*(.*?)[ \t]*:*[ \t]*$")
@@ -104,25 +104,13 @@ def _standards(value: Any) -> list[str]:
 def unsupported_lines(lines: list[Line]) -> list[str]:
     """Each use of a feature the built-in engine does not implement: 'file, line N: feature'."""
     found: list[str] = []
-    fence: tuple[str, int] | None = None  # the open code fence's character and length
+    fences = FenceReader()
     for line in lines:
-        text = line.text
-        if fence is not None:
-            closing = _FENCE.match(text)
-            if (
-                closing
-                and closing.group(1)[0] == fence[0]
-                and len(closing.group(1)) >= fence[1]
-                and not closing.group(2)
-            ):
-                fence = None
-            continue
-        opening = _FENCE.match(text)
-        if opening:
-            fence = (opening.group(1)[0], len(opening.group(1)))
-            found += [f"{line.where()}: {feature}" for feature in _code_block(opening.group(2))]
-            continue
-        found += [f"{line.where()}: {feature}" for feature in _prose(text)]
+        code, info = fences.read(line.text)
+        if info is not None:
+            found += [f"{line.where()}: {feature}" for feature in _code_block(info)]
+        if not code:
+            found += [f"{line.where()}: {feature}" for feature in _prose(line.text)]
     return list(dict.fromkeys(found))
 
 
