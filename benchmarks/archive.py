@@ -21,47 +21,17 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+from complaints_report.vocabulary import EXPORT_COLUMNS
+
 COUNCILS = 8
 YEARS = 10
 # Shares of the rows by kind (complaints include their stage 2 and 3 rows).
 SHARES = {"complaints": 0.72, "enquiries": 0.14, "compliments": 0.12, "ombudsman": 0.02}
 
-COMPLAINT_COLUMNS = [
-    "reference",
-    "service",
-    "stage",
-    "procedure",
-    "received",
-    "acknowledged",
-    "responded",
-    "extension",
-    "team",
-    "area",
-    "category",
-    "outcome",
-    "status",
-    "rejection_reason",
-    "complainant",
-    "age_band",
-    "sex",
-    "ethnicity",
-    "disability",
-]
-ENQUIRY_COLUMNS = ["reference", "service", "received", "responded", "service_area"]
-COMPLIMENT_COLUMNS = ["reference", "service", "received", "team", "quote", "publish"]
-OMBUDSMAN_COLUMNS = [
-    "reference",
-    "service",
-    "received",
-    "decided",
-    "investigated",
-    "reason_not_investigated",
-    "finding",
-    "remedy",
-    "remedy_amount",
-    "summary",
-    "area",
-]
+COMPLAINT_COLUMNS = EXPORT_COLUMNS["complaints"]
+ENQUIRY_COLUMNS = EXPORT_COLUMNS["enquiries"]
+COMPLIMENT_COLUMNS = EXPORT_COLUMNS["compliments"]
+OMBUDSMAN_COLUMNS = EXPORT_COLUMNS["ombudsman"]
 
 SERVICE_LABELS = {
     "asc": ["asc", "Adult Social Care", "Adults"],

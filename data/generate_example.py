@@ -43,47 +43,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "lib"))  # run from a checkout without installing
 
+from complaints_report.vocabulary import EXPORT_COLUMNS  # noqa: E402
 from complaints_report.working_days import add_working_days, is_working_day  # noqa: E402
 
 SEED = 2021
 
-COMPLAINT_COLUMNS = [
-    "reference",
-    "service",
-    "stage",
-    "procedure",
-    "received",
-    "acknowledged",
-    "responded",
-    "extension",
-    "team",
-    "area",
-    "category",
-    "outcome",
-    "status",
-    "rejection_reason",
-    # contract v2: a pseudonymous identifier of the person complaining, and equality monitoring
-    "complainant",
-    "age_band",
-    "sex",
-    "ethnicity",
-    "disability",
-]
-ENQUIRY_COLUMNS = ["reference", "service", "received", "responded", "service_area"]
-COMPLIMENT_COLUMNS = ["reference", "service", "received", "team", "quote", "publish"]
-OMBUDSMAN_COLUMNS = [
-    "reference",
-    "service",
-    "received",
-    "decided",
-    "investigated",
-    "reason_not_investigated",
-    "finding",
-    "remedy",
-    "remedy_amount",
-    "summary",
-    "area",
-]
+COMPLAINT_COLUMNS = EXPORT_COLUMNS["complaints"]  # contract v2: complainant and equality monitoring too
+ENQUIRY_COLUMNS = EXPORT_COLUMNS["enquiries"]
+COMPLIMENT_COLUMNS = EXPORT_COLUMNS["compliments"]
+OMBUDSMAN_COLUMNS = EXPORT_COLUMNS["ombudsman"]
 HISTORY_COLUMNS = ["service", "year", "measure", "value"]
 CONTEXT_COLUMNS = ["service", "year", "measure", "value"]
 COMPARATOR_COLUMNS = ["council", "year", "service", "measure", "value"]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from complaints_report import vocabulary
 from complaints_report.loading.mapping import Mapping, load_mapping
 from complaints_report.vocabulary import COLUMNS, Vocabulary, key
 
@@ -285,3 +286,9 @@ def test_the_data_contract_documents_every_value_group_and_word():
         for canonical in group.synonyms:
             assert f"`{group.vocabulary().word(canonical)}`" in doc, (name, canonical)
     assert "validate --explain" in doc
+
+
+def test_the_export_order_lists_each_kinds_contract_columns_once_each():
+    for kind in vocabulary.KINDS:
+        assert sorted(vocabulary.EXPORT_COLUMNS[kind]) == sorted(vocabulary.columns_of(kind)), kind
+        assert len(set(vocabulary.EXPORT_COLUMNS[kind])) == len(vocabulary.EXPORT_COLUMNS[kind]), kind

@@ -116,6 +116,43 @@ COLUMNS = {
     "comparators": {"required": ["council", "year", "service", "measure", "value"], "optional": []},
 }
 KINDS = tuple(COLUMNS)
+# The same columns in the order of the contract's tables (section 2): how the bundled example's
+# generator and the benchmark's synthetic archive write their exports.
+EXPORT_COLUMNS = {
+    "complaints": [
+        "reference",
+        "service",
+        "stage",
+        "procedure",
+        "received",
+        "acknowledged",
+        "responded",
+        "extension",
+        "team",
+        "area",
+        "category",
+        "outcome",
+        "status",
+        "rejection_reason",
+        "complainant",
+        *EQUALITY_COLUMNS,
+    ],
+    "ombudsman": [
+        "reference",
+        "service",
+        "received",
+        "decided",
+        "investigated",
+        "reason_not_investigated",
+        "finding",
+        "remedy",
+        "remedy_amount",
+        "summary",
+        "area",
+    ],
+}
+for _kind in COLUMNS:  # the other kinds' tables list their columns required first
+    EXPORT_COLUMNS.setdefault(_kind, COLUMNS[_kind]["required"] + COLUMNS[_kind]["optional"])
 MAPPING_FILE = "mapping.yaml"  # a council's own column names and labels, beside its exports
 
 
