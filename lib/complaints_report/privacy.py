@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from complaints_report.problems import location
+
 if TYPE_CHECKING:  # the build passes its loaded inputs; importing them here would load pandas early
     import pandas as pd
 
@@ -102,16 +104,7 @@ class Finding:
     more_rows: int = 0
 
     def where(self) -> str:
-        parts = [self.file]
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.reference:
-            parts.append(f"reference {self.reference}")
-        if self.column:
-            parts.append(f"column '{self.column}'")
-        text = ", ".join(parts)
+        text = location(self.file, line=self.line, row=self.row, reference=self.reference, column=self.column)
         if self.more_rows:
             text += (
                 f" (and {self.more_rows:,} more row{'s' if self.more_rows != 1 else ''} with the same text)"

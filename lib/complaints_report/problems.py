@@ -22,6 +22,34 @@ def printable(text: object) -> str:
     return _CONTROL.sub(lambda m: _NAMED.get(m.group(0), f"\\x{ord(m.group(0)):02x}"), str(text))
 
 
+def location(
+    file: str,
+    *,
+    line: int | None = None,
+    row: int | None = None,
+    reference: str | None = None,
+    key: str | None = None,
+    column: str | None = None,
+    value: str | None = None,
+) -> str:
+    """Where something is, as every message to the analyst says it: 'complaints.csv, row 4,
+    reference ASC-0003, column 'team'' (text from a file printed, never obeyed)."""
+    parts = [printable(file)]
+    if line is not None:
+        parts.append(f"line {line}")
+    if row is not None:
+        parts.append(f"row {row}")
+    if reference:
+        parts.append(f"reference {printable(reference)}")
+    if key:
+        parts.append(f"key '{printable(key)}'")
+    if column:
+        parts.append(f"column '{printable(column)}'")
+    if value is not None:
+        parts.append(f"value '{printable(value)}'")
+    return ", ".join(parts)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input, located precisely."""
@@ -37,20 +65,15 @@ class Problem:
     line: int | None = None  # a line of a text file (mapping.yaml, meta.yml), not a spreadsheet row
 
     def where(self) -> str:
-        parts = [printable(self.file)]
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.reference:
-            parts.append(f"reference {printable(self.reference)}")
-        if self.key:
-            parts.append(f"key '{printable(self.key)}'")
-        if self.column:
-            parts.append(f"column '{printable(self.column)}'")
-        if self.value is not None:
-            parts.append(f"value '{printable(self.value)}'")
-        return ", ".join(parts)
+        return location(
+            self.file,
+            line=self.line,
+            row=self.row,
+            reference=self.reference,
+            key=self.key,
+            column=self.column,
+            value=self.value,
+        )
 
     def __str__(self) -> str:
         text = f"{self.where()}: {printable(self.message)}"
