@@ -392,6 +392,69 @@ def test_includes_outside_the_project_and_circular_includes_are_refused(tmp_path
         render_scratch(qmd)
 
 
+OTHER_PROFILE_BODY = """\
+::: {.content-visible when-profile="b"}
+{{< include _fragments/long-table.md >}}
+
+```text
+:::
+```
+
+::: {.callout-note}
+B-ONLY-NOTE
+:::
+
+B-ONLY
+:::
+
+::: {.content-hidden when-profile="a"}
+HIDDEN-FROM-A
+:::
+
+::: {.content-visible unless-profile="b"}
+NOT-FOR-B
+:::
+
+::: {.content-visible when-profile="a" when-format="html"}
+A-IN-HTML
+:::
+
+AFTER
+"""
+
+
+def test_a_div_for_another_profile_is_left_out_before_pandoc_reads_it(tmp_path):
+    """The Lua filter would drop it after pandoc had read all of it; its include is not even read
+    (here it would include itself, an error if it were)."""
+    from complaints_report.rendering import shortcodes
+
+    qmd = write_project(
+        tmp_path / "p",
+        OTHER_PROFILE_BODY,
+        {"_fragments/long-table.md": "{{< include _fragments/long-table.md >}}\n"},
+    )
+    text = "\n".join(line.text for line in shortcodes.expand(qmd, {}, ["a"]))
+    for left_out in ("B-ONLY", "B-ONLY-NOTE", "HIDDEN-FROM-A", "content-hidden", 'when-profile="b"'):
+        assert left_out not in text
+    assert "NOT-FOR-B" in text and "AFTER" in text
+    assert '::: {.content-visible when-profile="a" when-format="html"}' in text, (
+        "two conditions: the filter's"
+    )
+    with pytest.raises(EngineError, match="includes a file that includes it"):
+        shortcodes.expand(qmd, {}, ["b"])
+
+
+def test_an_include_in_a_div_for_another_profile_must_still_name_a_file(tmp_path):
+    """As in Quarto, which expands includes before it drops conditional content."""
+    from complaints_report.rendering import shortcodes
+
+    qmd = write_project(
+        tmp_path / "p", '::: {.content-visible when-profile="b"}\n{{< include _fragments/gone.md >}}\n:::\n'
+    )
+    with pytest.raises(EngineError, match=r"broken\.qmd, line 6: .* names no file"):
+        shortcodes.expand(qmd, {}, ["a"])
+
+
 def test_unsupported_configuration_is_named(tmp_path):
     folder = tmp_path / "p"
     qmd = write_project(folder, "Text.\n")

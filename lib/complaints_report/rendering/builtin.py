@@ -2,7 +2,8 @@
 
 1. The configuration is merged as Quarto merges it (``config.py``) and checked: anything the
    engine does not implement stops the render with its file and line (``features.py``).
-2. ``{{< include >}}`` and ``{{< meta >}}`` are expanded in the raw text (``shortcodes.py``).
+2. ``{{< include >}}`` and ``{{< meta >}}`` are expanded in the raw text, and divs shown only
+   to other profiles left out (``shortcodes.py``).
 3. pandoc, with the Lua filter ``resources/quarto_compat.lua`` (conditional content,
    numbered figures and tables, cross-references, callouts, accessible tables), writes a
    self-contained HTML page (``resources/template.html`` + ``report.css``) and a Typst file
@@ -58,7 +59,7 @@ def prepare(qmd: Path, profiles: list[str], metadata_file: Path | None = None) -
     unsupported feature with its file and line."""
     config = load_config(qmd, profiles, metadata_file)
     problems = features.unsupported_config(config)
-    lines = shortcodes.expand(qmd, config)
+    lines = shortcodes.expand(qmd, config, profiles)
     problems += features.unsupported_lines(lines)
     if problems:
         raise EngineError(

@@ -12,16 +12,59 @@
 
 Quarto finds shortcodes in the raw text, so an escaped ``\\{\\{\\<`` (text from data, see
 markup.py) is never one. A missing file or key stops the render with the line that names it.
+
+A div shown only to other profiles (``::: {.content-visible when-profile="childrens"}`` in the
+ASC report) is left out here, its includes named but not read: the Lua filter would drop it
+after pandoc had read it (``quarto_compat.lua``, pass 1, before anything is numbered), and in a
+report with long tables of the other service it is most of the text pandoc would read. A div
+with any other condition is left to the filter.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
+from complaints_report.code_fences import FenceReader
 from complaints_report.rendering.config import split_front_matter
 from complaints_report.rendering.errors import EngineError
 from complaints_report.rendering.features import BLOCK_SHORTCODE, INLINE_SHORTCODE
 from complaints_report.rendering.source import Line, lines_of
+
+# A div whose only condition is one profile (Quarto: https://quarto.org/docs/authoring/conditional.html,
+# "Matching against profiles"); pandoc's fenced divs: a fence of three or more colons with attributes
+# opens one, a fence of colons alone closes the innermost (https://pandoc.org/MANUAL.html#divs-and-spans)
+_PROFILE_DIV = re.compile(
+    r'^[ \t]*:{3,}[ \t]*\{[ \t]*\.content-(visible|hidden)[ \t]+(when|unless)-profile="([^"\\]*)"[ \t]*\}[ \t:]*$'
+)
+_DIV_OPENS = re.compile(r"^[ \t]*:{3,}[ \t]*[^:\s]")
+_DIV_CLOSES = re.compile(r"^[ \t]*:{3,}[ \t]*$")
+
+
+class _OtherProfiles:
+    """Reads a file line by line and says which lines are in a div shown only to other profiles."""
+
+    def __init__(self, profiles: Iterable[str]):
+        self.profiles = set(profiles)
+        self.depth = 0  # divs open inside the one left out (0: not in one)
+        self.fences = FenceReader()  # colons inside a code block are code
+
+    def leaves_out(self, text: str) -> bool:
+        code, _ = self.fences.read(text)
+        if self.depth:
+            if not code and _DIV_CLOSES.match(text):
+                self.depth -= 1
+            elif not code and _DIV_OPENS.match(text):
+                self.depth += 1
+            return True
+        match = None if code else _PROFILE_DIV.match(text)
+        if match:
+            holds = (match.group(3) in self.profiles) != (match.group(2) == "unless")
+            if holds != (match.group(1) == "visible"):  # visible unless it holds, or hidden as it holds
+                self.depth = 1
+                return True
+        return False
 
 
 def parse(capture: str) -> tuple[str, list[str]]:
@@ -30,19 +73,32 @@ def parse(capture: str) -> tuple[str, list[str]]:
     return parts[0], [part.strip("\"'") for part in parts[1:]]
 
 
-def expand(qmd: Path, metadata: dict) -> list[Line]:
-    """The body of ``qmd`` with every include and meta shortcode expanded, line by line."""
+def expand(qmd: Path, metadata: dict, profiles: Iterable[str] = ()) -> list[Line]:
+    """The body of ``qmd`` with every include and meta shortcode expanded, line by line, less the
+    divs shown only to profiles other than ``profiles``."""
     qmd = Path(qmd).resolve()
     project = qmd.parent
     _, body, first = split_front_matter(qmd.read_text(encoding="utf-8"))
     result: list[Line] = []
-    _expand(lines_of(body, qmd.name, first), project, metadata, [qmd], result)
+    _expand(lines_of(body, qmd.name, first), project, metadata, [qmd], result, tuple(profiles))
     return result
 
 
-def _expand(lines: list[Line], project: Path, metadata: dict, stack: list[Path], result: list[Line]) -> None:
+def _expand(
+    lines: list[Line],
+    project: Path,
+    metadata: dict,
+    stack: list[Path],
+    result: list[Line],
+    profiles: tuple[str, ...],
+) -> None:
+    other_profiles = _OtherProfiles(profiles)
     for line in lines:
         block = BLOCK_SHORTCODE.match(line.text)
+        if other_profiles.leaves_out(line.text):
+            if block and parse(block.group(1))[0] == "include":
+                _include_path(line, parse(block.group(1))[1], project)  # a missing file stops Quarto too
+            continue
         if block and parse(block.group(1))[0] == "include":
             path = _include_path(line, parse(block.group(1))[1], project)
             if path in stack:
@@ -54,6 +110,7 @@ def _expand(lines: list[Line], project: Path, metadata: dict, stack: list[Path],
                 metadata,
                 [*stack, path],
                 result,
+                profiles,
             )
             result.append(Line("", line.source, line.number))
             continue
