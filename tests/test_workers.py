@@ -77,3 +77,84 @@ def test_a_real_child_is_killed_when_the_build_stops():
     assert workers.run([sys.executable, "-c", "print('after')"]).stdout.strip() == "after", (
         "a later build runs"
     )
+
+
+# --------------------------------------------------------------------------- a forked copy of the build
+
+
+def test_a_forked_copy_reads_what_is_in_memory_writes_files_and_sends_back_its_result(tmp_path):
+    rows = list(range(1000))  # in memory before the fork: nothing is sent to the copy
+
+    def work():
+        (tmp_path / "rows.csv").write_text("\n".join(map(str, rows)), encoding="utf-8")
+        return {"written": len(rows)}
+
+    forked = workers.Forked(work)
+    assert forked.result() == {"written": 1000}
+    assert (tmp_path / "rows.csv").read_text(encoding="utf-8").splitlines()[-1] == "999"
+
+
+@pytest.mark.skipif(not workers.CAN_FORK, reason="this system cannot fork: Forked runs in the process")
+def test_the_forked_copy_is_another_process():
+    import os
+
+    assert workers.Forked(os.getpid).result() != os.getpid()
+
+
+def test_an_input_error_in_the_forked_copy_is_raised_with_its_problems():
+    from complaints_report.problems import InputError, Problem
+
+    problem = Problem(
+        file="complaints.csv",
+        message="not a date",
+        row=7,
+        reference="ASC-1",
+        column="received",
+        value="31/02/2021",
+    )
+
+    def work():
+        raise InputError([problem])
+
+    with pytest.raises(InputError) as raised:
+        workers.Forked(work).result()
+    assert raised.value.problems == [problem]
+    assert "complaints.csv" in str(raised.value) and "31/02/2021" in str(raised.value)
+
+
+def test_an_error_that_cannot_be_sent_back_is_raised_in_its_own_words():
+    class Unsendable(Exception):
+        def __init__(self, first, second):
+            super().__init__(f"{first} and {second}")
+
+    def work():
+        raise Unsendable("rows.csv", "the disk is full")
+
+    with pytest.raises(Exception, match="rows.csv and the disk is full"):
+        workers.Forked(work).result()
+
+
+def test_without_fork_the_work_runs_in_this_process_when_its_result_is_asked_for(monkeypatch):
+    import os
+
+    monkeypatch.setattr(workers, "CAN_FORK", False)
+    ran = []
+    forked = workers.Forked(lambda: ran.append(os.getpid()) or "done")
+    assert ran == [], "nothing runs before the result is asked for"
+    assert forked.result() == "done" and ran == [os.getpid()]
+
+
+@pytest.mark.skipif(not workers.CAN_FORK, reason="this system cannot fork: Forked runs in the process")
+def test_a_stopped_copy_ends_and_leaves_no_process_behind():
+    import os
+
+    reading, writing = os.pipe()
+
+    def work():
+        os.write(writing, b"started")
+        threading.Event().wait()  # until it is stopped
+
+    forked = workers.Forked(work)
+    assert os.read(reading, 7) == b"started"  # waits for the copy, not for a length of time
+    forked.stop()
+    assert not forked.process.is_alive() and forked.process.exitcode is not None

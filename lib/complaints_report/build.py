@@ -20,6 +20,7 @@ an up-to-date build imports none of them.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import shutil
 from collections.abc import Callable
@@ -479,7 +480,7 @@ def _build(
     with publishing.Staging(request.out_dir) as staging:
         computing = [item for item in plans.values() if not item.reuse_analysis]
         handovers: dict[str, handover.Handover] = {}
-        batch = None
+        batch = beside = None
         try:
             for item in computing:  # each notebook reads the exports as the build checked them
                 handovers[item.service] = handover.Handover(
@@ -496,7 +497,13 @@ def _build(
                     if batch is not None:
                         batch.cancel(index)
                     handovers.pop(item.service).remove()
-            accounts = _hand_over(request, inputs, handovers)
+            cuts = _cut(request, inputs, handovers)
+            # every case reference indexed, the personal-data scan and rows.csv, in a forked copy of
+            # the build, beside the notebooks (workers.Forked)
+            if cuts:
+                beside = workers.Forked(functools.partial(_beside_notebooks, request, staging, inputs, cuts))
+            _hand_over(handovers, cuts)
+            del cuts
             if batch is None and handovers:
                 batch = _start_analysis(request, staging, [plans[service] for service in handovers], progress)
             year_services = (
@@ -508,27 +515,23 @@ def _build(
             for item in items:
                 if item.reuse_analysis:
                     reuse_analysis(staging, request, item)
-            warnings = {}
-            references = None  # every case reference of the exports, indexed once for the services
-            for item in items:
                 if known is None:
                     _check_narrative(request, item.service, _reused_figures(item))
+            found = beside.result() if beside is not None else {}
+            warnings = {}
+            for item in items:
                 if item.reuse_analysis:
                     material = read_json(item.internal / PRIVACY_FILE)
-                else:
-                    references = references or privacy.References.from_inputs(inputs)
-                    material = privacy_material(inputs, item.service, request.year, references)
-                write_privacy_material(_results(staging, request, item.service) / PRIVACY_FILE, material)
-                warnings[item.service] = narrative_warnings(request, item.service) + privacy_findings(
-                    request, material, item.service, None if item.reuse_analysis else references.index
-                )
+                    write_privacy_material(_results(staging, request, item.service) / PRIVACY_FILE, material)
+                    found[item.service] = privacy_findings(request, material, item.service)
+                warnings[item.service] = narrative_warnings(request, item.service) + found[item.service]
                 _strict(request, warnings[item.service])
                 warnings[item.service] += narrative_notes(request, item.service)
-            _write_rows(request, staging, accounts)  # while the notebooks compute
-            del accounts
             if batch is not None:
                 batch.wait()
         except BaseException:
+            if beside is not None:
+                beside.stop()
             if batch is not None:
                 batch.stop()  # before the handovers are released: no notebook reads an unwritten one
             raise
@@ -591,32 +594,52 @@ def _results(staging: Path, request: BuildRequest, service: str) -> Path:
     return paths.internal_output_dir(staging, request.year.label, service)
 
 
-def _hand_over(
+def _cut(
     request: BuildRequest, inputs: Inputs | None, handovers: dict[str, handover.Handover]
-) -> dict[str, pd.DataFrame]:
-    """Each notebook's inputs: the checked exports cut to its report, with the summary of its
-    row accounting, which the build makes here (``loading.accounted``): the notebook is handed
-    neither the rows left out of its report nor the writing of rows.csv. Returns each service's
-    row accounting, for :func:`_write_rows` while the notebooks compute."""
+) -> dict[str, tuple[Inputs, pd.DataFrame]]:
+    """Each computing service's inputs cut to its report, with its row accounting, which the build
+    makes (``loading.accounted``): the notebook is handed neither the rows left out of its report
+    nor the writing of rows.csv."""
     if not handovers:
         return {}
     from complaints_report import row_accounting
-    from complaints_report.loading import accounted, for_report
+    from complaints_report.loading import for_report
 
-    accounts = {}
-    for service, file in handovers.items():
+    cuts = {}
+    for service in handovers:
         cut = for_report(inputs, request.year, [service])
-        accounts[service] = row_accounting.row_accounts(cut, service, request.year)
-        file.write(accounted(cut, row_accounting.summary(accounts[service])))
-    return accounts
+        cuts[service] = (cut, row_accounting.row_accounts(cut, service, request.year))
+    return cuts
 
 
-def _write_rows(request: BuildRequest, staging: Path, accounts: dict[str, pd.DataFrame]) -> None:
-    """rows.csv of each service whose notebook the build handed its row accounting (``_hand_over``)."""
+def _hand_over(handovers: dict[str, handover.Handover], cuts: dict[str, tuple[Inputs, pd.DataFrame]]) -> None:
+    """Each notebook's inputs (``loading/handover.py``): its cut, and the summary of its row accounting."""
+    from complaints_report import row_accounting
+    from complaints_report.loading import accounted
+
+    for service, file in handovers.items():
+        cut, accounts = cuts[service]
+        file.write(accounted(cut, row_accounting.summary(accounts)))
+
+
+def _beside_notebooks(
+    request: BuildRequest, staging: Path, inputs: Inputs, cuts: dict[str, tuple[Inputs, pd.DataFrame]]
+) -> dict[str, list[str]]:
+    """What the build works out from the exports while the notebooks compute, for each service
+    whose notebook runs: its privacy material (every case reference of the exports, indexed once
+    for the services) and what the personal-data scan finds, and its rows.csv. Returns each
+    service's findings."""
     from complaints_report import artefacts
 
-    for service, frame in accounts.items():
-        artefacts.save_rows(frame, _results(staging, request, service))
+    references = privacy.References.from_inputs(inputs)
+    found = {}
+    for service, (_, accounts) in cuts.items():
+        results = _results(staging, request, service)
+        material = privacy_material(inputs, service, request.year, references)
+        write_privacy_material(results / PRIVACY_FILE, material)
+        found[service] = privacy_findings(request, material, service, references.index)
+        artefacts.save_rows(accounts, results)
+    return found
 
 
 def _load(request: BuildRequest, progress: Callable[[str], None]) -> Inputs:

@@ -89,6 +89,9 @@ class InputError(Exception):
         self.problems = list(problems)
         super().__init__(self.summary())
 
+    def __reduce__(self):  # pickled with its problems (from a forked copy of the build, workers.Forked)
+        return (type(self), (self.problems,))
+
     def summary(self) -> str:
         count = len(self.problems)
         lines = [f"{count:,} problem{'s' if count != 1 else ''} found in the input files:"]

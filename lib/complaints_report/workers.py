@@ -7,17 +7,30 @@ service fails, or the analyst presses Ctrl-C (which Python delivers to the main 
 child still running is stopped, the threads finish, and the build can clean up and leave
 ``--out`` as it was. One item of a batch can be cancelled alone (a service found to have no
 complaints that year). Nothing here waits on a clock.
+
+Work of the build's own process that would hold Python's interpreter lock for seconds while the
+notebooks run (indexing a million case references, writing a million-row ``rows.csv``) is done in
+a forked copy of the process instead (:class:`Forked`): Python runs one thread at a time, and the
+threads that drive the notebooks' kernels would otherwise wait on it between cells.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 import subprocess
+import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from typing import Generic, TypeVar
 
 WORKERS = 2  # the services of a year (there are two) side by side
+# A copy of the process can be forked while threads run: Linux. Windows cannot fork, and on macOS a
+# fork of a process with threads is unsafe (system libraries may be mid-call); there, Forked runs
+# its function in this process when its result is asked for.
+CAN_FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -222,3 +235,85 @@ def each(function: Callable[[T], R], items: Iterable[T], workers: int = WORKERS)
     if len(items) <= 1:
         return [function(item) for item in items]
     return Batch(function, items, workers).wait()
+
+
+class ForkedFailed(Exception):
+    """The forked copy ended without a result (killed, or out of memory)."""
+
+
+class Forked(Generic[R]):
+    """``function()`` computed in a forked copy of this process while this one goes on.
+
+    The copy reads what is already in memory (nothing is sent to it), may write files, and sends
+    back only its result, which must be small and picklable. :meth:`result` waits for it and
+    returns it, or raises what the copy raised. The copy ignores Ctrl-C: it is stopped with the
+    build (``stop_all``, :meth:`stop`). Where processes cannot be forked (:data:`CAN_FORK`),
+    ``function()`` runs in this process when :meth:`result` is first called.
+    """
+
+    def __init__(self, function: Callable[[], R]):
+        self.function = function
+        self.process = None
+        self.receiver = None
+        if not CAN_FORK:
+            return
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=_forked, args=(function, sender), daemon=True)
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered here is written twice by the copy
+            if stream is not None:
+                stream.flush()
+        with warnings.catch_warnings():  # Python 3.12+ warns of any fork beside threads: this one is planned
+            warnings.simplefilter("ignore", DeprecationWarning)
+            self.process.start()
+        sender.close()
+        self.function = None  # the copy has what it needs; this process need not keep it
+        register(id(self), self.process.kill)
+
+    def result(self) -> R:
+        if self.process is None:
+            return self.function()
+        try:
+            kind, value = self.receiver.recv()  # the copy's result, once it is sent
+        except EOFError:  # it ended without sending one
+            kind, value = "ended", None
+        finally:
+            self.process.join()
+            release(id(self))
+            self.receiver.close()
+        if kind == "result":
+            return value
+        if kind == "error":
+            raise value
+        if _stopping.is_set():
+            raise Stopped
+        raise ForkedFailed(f"a forked copy of the build ended with exit code {self.process.exitcode}")
+
+    def stop(self) -> None:
+        """Stop the copy (the build failed or was interrupted) and wait for it."""
+        if self.process is None or self.receiver.closed:
+            return
+        self.process.kill()
+        self.process.join()
+        release(id(self))
+        self.receiver.close()
+
+
+def _forked(function: Callable[[], R], sender) -> None:
+    """In the copy: the result or the error, sent back."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the copy
+    try:
+        outcome: tuple[str, object] = ("result", function())
+    except BaseException as error:  # noqa: BLE001 - every failure is the parent's to raise
+        outcome = ("error", error)
+    try:
+        if outcome[0] == "error":
+            pickle.loads(pickle.dumps(outcome[1]))  # an error that cannot be rebuilt over there
+        sender.send(outcome)
+    except Exception:  # a result or error that cannot be pickled: its words are sent instead
+        sender.send(("error", ForkedFailed(f"{type(outcome[1]).__name__}: {outcome[1]}")))
+    sender.close()
