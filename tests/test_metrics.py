@@ -24,6 +24,7 @@ from complaints_report.metrics import (
     one_decimal,
     percent,
     stage1_cohort,
+    trend,
     with_timeliness,
     year_metrics,
 )
@@ -917,6 +918,33 @@ def test_a_previous_year_known_only_from_history_has_its_own_trend(load_exports)
 
     assert figures["complaints_trend"] == {"2021-22": 65, "2022-23": 1}
     assert figures["previous_year"]["complaints_trend"] == {"2017-18": 70, "2021-22": 65}
+
+
+@pytest.mark.parametrize(("service", "year"), [("asc", "2020-21"), ("childrens", "2021-22")])
+def test_the_trend_reuses_this_years_computed_figures_and_gives_the_same_years(service, year):
+    """The notebook hands trend() what compute_metrics worked out: this year and last are not worked
+    out twice, and the trend is the one worked out from the cases."""
+    from complaints_report import paths
+    from complaints_report.loading import inputs_for_report
+
+    reporting_year = ReportingYear.parse(year)
+    inputs = inputs_for_report(paths.DATA_DIR, reporting_year, service)
+    computed = compute_metrics(inputs, service, reporting_year)
+
+    reused = trend(inputs, service, reporting_year, years=3, computed=computed)
+
+    assert reused == trend(inputs, service, reporting_year, years=3)
+    assert [figures["year"] for figures in reused][-1] == year
+    with pytest.raises(ValueError, match="figures of"):
+        trend(inputs, service, reporting_year, years=3, computed=dict(computed, year="2019-20"))
+
+
+def test_a_previous_year_not_known_is_left_out_of_the_trend_when_reused(load_exports):
+    inputs = load_exports([complaint_record("NOW", received=date(2022, 5, 3))])
+    computed = compute_metrics(inputs, "asc", YEAR)
+
+    assert "previous_year" not in computed
+    assert [f["year"] for f in trend(inputs, "asc", YEAR, years=3, computed=computed)] == ["2022-23"]
 
 
 # --------------------------------------------------------------------------- escalation and later stages

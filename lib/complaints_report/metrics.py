@@ -596,13 +596,27 @@ def compute_metrics(inputs: Inputs, service: str, year: ReportingYear) -> dict:
     return result
 
 
-def trend(inputs: Inputs, service: str, year: ReportingYear, years: int = 3) -> list[dict]:
-    """The figures of this year and the years before it, oldest first (known years only)."""
+def trend(
+    inputs: Inputs, service: str, year: ReportingYear, years: int = 3, computed: dict | None = None
+) -> list[dict]:
+    """The figures of this year and the years before it, oldest first (known years only).
+
+    ``computed``, this year's :func:`compute_metrics` (before suppression), gives this year's and the
+    previous year's figures without working them out again."""
     inputs.check_scope(service, year)
     rows = _ServiceRows(inputs, service)
+    known: dict[ReportingYear, dict | None] = {}
+    if computed is not None:
+        if (computed.get("year"), computed.get("service")) != (year.label, service):
+            raise ValueError(
+                f"computed holds the figures of {computed.get('service')} {computed.get('year')}"
+            )
+        known[year] = {k: v for k, v in computed.items() if k not in ("service_name", "previous_year")}
+        known[year.previous] = computed.get("previous_year")  # absent: not known (compute_metrics)
     series = []
     for back in range(years - 1, -1, -1):
-        figures = _year_metrics(rows, ReportingYear(year.start - back))
-        if is_known(figures):
+        when = ReportingYear(year.start - back)
+        figures = known[when] if when in known else _year_metrics(rows, when)
+        if figures is not None and is_known(figures):
             series.append(figures)
     return series
