@@ -158,3 +158,35 @@ def test_a_stopped_copy_ends_and_leaves_no_process_behind():
     assert os.read(reading, 7) == b"started"  # waits for the copy, not for a length of time
     forked.stop()
     assert not forked.process.is_alive() and forked.process.exitcode is not None
+
+
+@pytest.mark.skipif(not workers.CAN_FORK, reason="this system cannot fork: Forked runs in the process")
+def test_ctrl_c_while_the_build_waits_for_the_copy_stops_the_copy():
+    """The copy ignores Ctrl-C (the terminal sends it to both): the build, interrupted while it waits
+    for the copy's result, stops it rather than waiting for it to finish."""
+    import os
+
+    reading, writing = os.pipe()
+
+    def work():
+        os.write(writing, b"started")
+        threading.Event().wait()  # would wait for ever
+
+    forked = workers.Forked(work)
+    pipe = forked.receiver
+
+    class InterruptedWhileWaiting:
+        closed = False
+
+        def recv(self):
+            os.read(reading, 7)  # the copy is running
+            raise KeyboardInterrupt
+
+        def close(self):
+            pipe.close()
+            self.closed = True
+
+    forked.receiver = InterruptedWhileWaiting()
+    with pytest.raises(KeyboardInterrupt):
+        forked.result()
+    assert not forked.process.is_alive()

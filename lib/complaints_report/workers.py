@@ -279,10 +279,12 @@ class Forked(Generic[R]):
             kind, value = self.receiver.recv()  # the copy's result, once it is sent
         except EOFError:  # it ended without sending one
             kind, value = "ended", None
-        finally:
-            self.process.join()
-            release(id(self))
-            self.receiver.close()
+        except BaseException:  # Ctrl-C while waiting: the copy, which ignores it, is stopped
+            self.stop()
+            raise
+        self.process.join()
+        release(id(self))
+        self.receiver.close()
         if kind == "result":
             return value
         if kind == "error":
