@@ -95,10 +95,18 @@ def test_a_forked_copy_reads_what_is_in_memory_writes_files_and_sends_back_its_r
 
 
 @pytest.mark.skipif(not workers.CAN_FORK, reason="this system cannot fork: Forked runs in the process")
-def test_the_forked_copy_is_another_process():
+def test_the_forked_copy_is_another_process_that_shares_memory_without_collecting_it():
+    """No collection of reference cycles in the copy, and none of what was in memory at the fork in
+    this process until the copy has finished: a collection writes to the objects it looks at, and
+    each page written is copied between the processes."""
+    import gc
     import os
 
-    assert workers.Forked(os.getpid).result() != os.getpid()
+    pid, collecting = workers.Forked(lambda: (os.getpid(), gc.isenabled())).result()
+    assert pid != os.getpid() and collecting is False
+    forked = workers.Forked(lambda: "done")
+    assert gc.get_freeze_count() > 0, "what was in memory at the fork is left alone while the copy runs"
+    assert forked.result() == "done" and gc.get_freeze_count() == 0 and gc.isenabled()
 
 
 def test_an_input_error_in_the_forked_copy_is_raised_with_its_problems():
