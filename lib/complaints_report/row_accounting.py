@@ -240,27 +240,37 @@ def account_for_rows(inputs: Inputs, service: str, year: ReportingYear, out_dir:
 
 def summary(accounts: pd.DataFrame) -> dict:
     """Rows read, counted and excluded (with reasons, in the order first met), per kind and overall."""
-    counted = accounts["result"] == COUNTED
-    excluded = accounts["result"] == EXCLUDED
+    kinds = accounts["kind"].to_numpy(dtype=object)
+    results = accounts["result"].to_numpy(dtype=object)
+    reasons = accounts["reason"].to_numpy(dtype=object)
+    counted = results == COUNTED
+    excluded = results == EXCLUDED
     result = {
         "rows_read": len(accounts),
         "rows_counted": int(counted.sum()),
         "rows_excluded": int(excluded.sum()),
         "by_kind": {},
     }
-    for kind, part in accounts.groupby("kind", sort=False):
-        reasons = part.loc[part["result"] == EXCLUDED, "reason"].value_counts(sort=False)
-        uses = part.loc[part["result"] == COUNTED, "reason"].value_counts(sort=False)
-        result["by_kind"][kind] = {
-            "read": len(part),
-            "counted": int((part["result"] == COUNTED).sum()),
-            "excluded": {str(reason): int(n) for reason, n in reasons.items()},
-            "counted_as": {
-                str(reason): int(n) for reason, n in uses.items()
-            },  # what each counted row is used for
-        }
+    # each kind's rows: one run per kind, since row_accounts lists the kinds one after another
+    starts = np.flatnonzero(np.r_[True, kinds[1:] != kinds[:-1]]) if len(kinds) else np.empty(0, dtype=int)
+    for start, end in zip(starts, [*starts[1:], len(kinds)], strict=True):
+        kind = str(kinds[start])
+        part = slice(start, end)
+        result["by_kind"].setdefault(kind, {"read": 0, "counted": 0, "excluded": {}, "counted_as": {}})
+        entry = result["by_kind"][kind]
+        entry["read"] += end - start
+        entry["counted"] += int(counted[part].sum())
+        _tally(entry["excluded"], reasons[part][excluded[part]])
+        _tally(entry["counted_as"], reasons[part][counted[part]])  # what each counted row is used for
     assert result["rows_read"] == result["rows_counted"] + result["rows_excluded"]
     return result
+
+
+def _tally(counts: dict[str, int], reasons: np.ndarray) -> None:
+    """Add each reason's count to ``counts``, new reasons in the order first met."""
+    codes, names = pd.factorize(reasons)
+    for name, n in zip(names, np.bincount(codes[codes >= 0], minlength=len(names)), strict=True):
+        counts[str(name)] = counts.get(str(name), 0) + int(n)
 
 
 def summary_frame(totals: dict) -> pd.DataFrame:

@@ -241,13 +241,21 @@ def for_report(inputs: Inputs, year: ReportingYear, services=None) -> Inputs:
             continue
         frames[kind] = frame[wanted].reset_index(drop=True)
         dropped = ~wanted
-        left = {column: frame[column].to_numpy()[dropped] for column in LEFT_OUT_COLUMNS if column in frame}
-        for column in ("source_file", "service"):  # a few values repeated: small to hand over
-            left[column] = pd.Categorical(left[column])
+        left = {
+            column: _as_read(frame[column].to_numpy()[dropped])
+            for column in LEFT_OUT_COLUMNS
+            if column in frame
+        }
         left_out[kind] = pd.DataFrame({"position": np.flatnonzero(dropped), **left})
     return Inputs(
         data_dir=inputs.data_dir, files=inputs.files, left_out=left_out, scope=(year, services), **frames
     )
+
+
+def _as_read(values: np.ndarray) -> pd.Series:
+    """A column of the rows left out, as it is: text stays an array of the same Python objects
+    (pandas would otherwise copy and check a million of them into its own text type)."""
+    return pd.Series(values, dtype=object if values.dtype == object else None, copy=False)
 
 
 def accounted(inputs: Inputs, summary: dict) -> Inputs:
