@@ -15,9 +15,11 @@ correctly, and end lines with ``\\n`` so the same data gives the same bytes on e
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +63,9 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 _NEEDS_A_LOOK = re.compile(r"^[=+\-@\t\r]|[,\"\r\n]")  # may start like a formula, or need quoting
 _NEEDS_A_LOOK_JOINED = re.compile(r"\0[=+\-@\t\r]|[,\"\r\n]")  # the same, in cells joined by NUL
 _SAMPLE = 1000  # rows looked at to tell a column of few distinct values (team, reason) from references
+# Rows joined into text and written at a time: a million-row file never stands whole in memory as
+# text, and the memory of one part is reused for the next
+CHUNK_ROWS = 50_000
 
 
 def _csv_text(value: str) -> str:
@@ -112,8 +117,9 @@ def _column_texts(values: pd.Series) -> np.ndarray | None:
     return None
 
 
-def _large_frame_text(frame: pd.DataFrame) -> str | None:
-    """The CSV of a frame of text and whole-number columns (two or more), else None."""
+def _large_frame_parts(frame: pd.DataFrame) -> Iterator[str] | None:
+    """The CSV of a frame of text and whole-number columns (two or more) in parts, :data:`CHUNK_ROWS`
+    rows at a time, else None."""
     if len(frame.columns) < 2 or frame.columns.has_duplicates:
         return None
     columns = []
@@ -124,17 +130,26 @@ def _large_frame_text(frame: pd.DataFrame) -> str | None:
         columns.append(texts)
     header = io.StringIO()
     csv.writer(header, lineterminator="\n").writerow([safe_cell(str(column)) for column in frame.columns])
-    body = "\n".join(map(",".join, zip(*columns, strict=True)))
-    return header.getvalue() + body + ("\n" if len(frame) else "")
+
+    def parts() -> Iterator[str]:
+        yield header.getvalue()
+        for start in range(0, len(frame), CHUNK_ROWS):
+            rows = zip(*(texts[start : start + CHUNK_ROWS] for texts in columns), strict=True)
+            yield "\n".join(map(",".join, rows)) + "\n"
+
+    return parts()
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     """Write ``frame`` (without its index) as a CSV that opens safely in Excel."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = _large_frame_text(frame)
-    if text is None:
+    parts = _large_frame_parts(frame)
+    if parts is None:
         safe_frame(frame).to_csv(path, index=False, lineterminator="\n", encoding=ENCODING)
-    else:
-        path.write_bytes(text.encode(ENCODING))  # as write_text would, in one pass rather than in chunks
+        return path
+    with open(path, "wb") as file:
+        file.write(codecs.BOM_UTF8)
+        for part in parts:
+            file.write(part.encode("utf-8"))
     return path
