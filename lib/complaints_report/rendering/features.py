@@ -63,7 +63,9 @@ _ANY_SHORTCODE = re.compile(r"\{\{<\s*([^\s>]*)")
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1(\{=[\w-]+\})?")
 _INLINE_EXPRESSION = re.compile(r"^\{([A-Za-z][\w-]*)\}\s")
-_DIV_FENCE = re.compile(r"^[ \t]*:{3,}[ \t]*(.*?)[ \t]*:*[ \t]*$")
+# a pandoc fenced div's fence: with what follows the colons (its attributes) when it opens one, with
+# nothing when it closes the innermost (https://pandoc.org/MANUAL.html#divs-and-spans)
+DIV_FENCE = re.compile(r"^[ \t]*:{3,}[ \t]*(.*?)[ \t]*:*[ \t]*$")
 _QUOTED = r'"(?:[^"\\\n]|\\.)*"'
 _ATTRIBUTES = rf"\{{(?:[^}}\"\n]|{_QUOTED})*\}}"
 _ATTRIBUTE_BLOCK = re.compile(rf"[\])][ \t]*({_ATTRIBUTES})")
@@ -156,7 +158,7 @@ def _prose(text: str) -> list[str]:
     heading = _HEADING.match(prose)
     if heading and len(heading.group(1)) == 1:
         found.append("level-1 heading `# ...` (the title is the only level-1 heading: use `##`)")
-    div = _DIV_FENCE.match(prose)
+    div = DIV_FENCE.match(prose)
     if div and div.group(1):
         spec = div.group(1)
         found += (

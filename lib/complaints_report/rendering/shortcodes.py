@@ -29,17 +29,14 @@ from pathlib import Path
 from complaints_report.code_fences import FenceReader
 from complaints_report.rendering.config import split_front_matter
 from complaints_report.rendering.errors import EngineError
-from complaints_report.rendering.features import BLOCK_SHORTCODE, INLINE_SHORTCODE
+from complaints_report.rendering.features import BLOCK_SHORTCODE, DIV_FENCE, INLINE_SHORTCODE
 from complaints_report.rendering.source import Line, lines_of
 
 # A div whose only condition is one profile (Quarto: https://quarto.org/docs/authoring/conditional.html,
-# "Matching against profiles"); pandoc's fenced divs: a fence of three or more colons with attributes
-# opens one, a fence of colons alone closes the innermost (https://pandoc.org/MANUAL.html#divs-and-spans)
-_PROFILE_DIV = re.compile(
-    r'^[ \t]*:{3,}[ \t]*\{[ \t]*\.content-(visible|hidden)[ \t]+(when|unless)-profile="([^"\\]*)"[ \t]*\}[ \t:]*$'
+# "Matching against profiles"), as what follows the colons of its fence
+_PROFILE_ONLY = re.compile(
+    r'\{[ \t]*\.content-(visible|hidden)[ \t]+(when|unless)-profile="([^"\\]*)"[ \t]*\}'
 )
-_DIV_OPENS = re.compile(r"^[ \t]*:{3,}[ \t]*[^:\s]")
-_DIV_CLOSES = re.compile(r"^[ \t]*:{3,}[ \t]*$")
 
 
 class _OtherProfiles:
@@ -52,13 +49,12 @@ class _OtherProfiles:
 
     def leaves_out(self, text: str) -> bool:
         code, _ = self.fences.read(text)
+        fence = None if code else DIV_FENCE.match(text)
         if self.depth:
-            if not code and _DIV_CLOSES.match(text):
-                self.depth -= 1
-            elif not code and _DIV_OPENS.match(text):
-                self.depth += 1
+            if fence:
+                self.depth += 1 if fence.group(1) else -1
             return True
-        match = None if code else _PROFILE_DIV.match(text)
+        match = _PROFILE_ONLY.fullmatch(fence.group(1)) if fence else None
         if match:
             holds = (match.group(3) in self.profiles) != (match.group(2) == "unless")
             if holds != (match.group(1) == "visible"):  # visible unless it holds, or hidden as it holds
