@@ -251,26 +251,26 @@ def summary(accounts: pd.DataFrame) -> dict:
         "rows_excluded": int(excluded.sum()),
         "by_kind": {},
     }
-    # each kind's rows: one run per kind, since row_accounts lists the kinds one after another
-    starts = np.flatnonzero(np.r_[True, kinds[1:] != kinds[:-1]]) if len(kinds) else np.empty(0, dtype=int)
-    for start, end in zip(starts, [*starts[1:], len(kinds)], strict=True):
-        kind = str(kinds[start])
-        part = slice(start, end)
-        result["by_kind"].setdefault(kind, {"read": 0, "counted": 0, "excluded": {}, "counted_as": {}})
-        entry = result["by_kind"][kind]
-        entry["read"] += end - start
-        entry["counted"] += int(counted[part].sum())
-        _tally(entry["excluded"], reasons[part][excluded[part]])
-        _tally(entry["counted_as"], reasons[part][counted[part]])  # what each counted row is used for
+    kind_codes, kind_names = pd.factorize(kinds)  # in the order first met
+    for code, kind in enumerate(kind_names):
+        mine = kind_codes == code
+        result["by_kind"][str(kind)] = {
+            "read": int(mine.sum()),
+            "counted": int((mine & counted).sum()),
+            "excluded": _in_order_met(reasons[mine & excluded]),
+            "counted_as": _in_order_met(reasons[mine & counted]),  # what each counted row is used for
+        }
     assert result["rows_read"] == result["rows_counted"] + result["rows_excluded"]
     return result
 
 
-def _tally(counts: dict[str, int], reasons: np.ndarray) -> None:
-    """Add each reason's count to ``counts``, new reasons in the order first met."""
+def _in_order_met(reasons: np.ndarray) -> dict[str, int]:
+    """Reason -> how many rows give it, in the order first met."""
     codes, names = pd.factorize(reasons)
-    for name, n in zip(names, np.bincount(codes[codes >= 0], minlength=len(names)), strict=True):
-        counts[str(name)] = counts.get(str(name), 0) + int(n)
+    return {
+        str(name): int(n)
+        for name, n in zip(names, np.bincount(codes[codes >= 0], minlength=len(names)), strict=True)
+    }
 
 
 def summary_frame(totals: dict) -> pd.DataFrame:

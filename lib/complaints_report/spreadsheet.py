@@ -15,7 +15,6 @@ correctly, and end lines with ``\\n`` so the same data gives the same bytes on e
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -148,8 +147,6 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     if parts is None:
         safe_frame(frame).to_csv(path, index=False, lineterminator="\n", encoding=ENCODING)
         return path
-    with open(path, "wb") as file:
-        file.write(codecs.BOM_UTF8)
-        for part in parts:
-            file.write(part.encode("utf-8"))
+    with open(path, "w", encoding=ENCODING, newline="") as file:  # the byte-order mark once, at the start
+        file.writelines(parts)
     return path
