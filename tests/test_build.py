@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from complaints_report import build as build_module
-from complaints_report import paths, publishing
+from complaints_report import paths, publishing, workers
 from complaints_report.build import BuildError, BuildRequest, build
 from complaints_report.content import ContentError
 from complaints_report.problems import InputError
@@ -377,6 +377,25 @@ def test_a_build_that_fails_or_is_interrupted_mid_way_changes_nothing(
     monkeypatch.setattr(build_module, "render", fail)
     with pytest.raises(type(failure)):
         build(request(built_copy, content_dir=content))
+    assert snapshot(built_copy) == before
+    assert leftovers(built_copy) == [], "staging folder left behind"
+
+
+@pytest.mark.skipif(
+    not workers.CAN_FORK, reason="the work beside the notebooks runs in the build's own process"
+)
+def test_a_copy_of_the_build_that_dies_beside_the_notebooks_stops_the_build_with_advice(
+    built_copy, monkeypatch
+):
+    """The privacy check and rows.csv run in a forked copy of the build (workers.Forked): if it ends
+    without its findings (killed, out of memory), the build says so in words and changes nothing."""
+    before = snapshot(built_copy)
+    monkeypatch.setattr(build_module, "_beside_notebooks", lambda *args: os._exit(9))  # in the copy only
+
+    with pytest.raises(
+        BuildError, match=r"rows\.csv, stopped before they were done .*exit code 9.*Run the build again"
+    ):
+        build(request(built_copy, force=True))
     assert snapshot(built_copy) == before
     assert leftovers(built_copy) == [], "staging folder left behind"
 

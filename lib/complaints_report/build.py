@@ -517,7 +517,7 @@ def _build(
                     reuse_analysis(staging, request, item)
                 if known is None:
                     _check_narrative(request, item.service, _reused_figures(item))
-            found = beside.result() if beside is not None else {}
+            found = _beside_result(beside)
             warnings = {}
             for item in items:
                 if item.reuse_analysis:
@@ -597,9 +597,9 @@ def _results(staging: Path, request: BuildRequest, service: str) -> Path:
 def _cut(
     request: BuildRequest, inputs: Inputs | None, handovers: dict[str, handover.Handover]
 ) -> dict[str, tuple[Inputs, pd.DataFrame]]:
-    """Each computing service's inputs cut to its report, with its row accounting, which the build
-    makes (``loading.accounted``): the notebook is handed neither the rows left out of its report
-    nor the writing of rows.csv."""
+    """Each computing service's inputs cut to its report (``loading.for_report``), with its row
+    accounting: the build makes it, so the notebook is handed neither the rows left out of its
+    report nor the writing of rows.csv."""
     if not handovers:
         return {}
     from complaints_report import row_accounting
@@ -640,6 +640,20 @@ def _beside_notebooks(
         found[service] = privacy_findings(request, material, service, references.index)
         artefacts.save_rows(accounts, results)
     return found
+
+
+def _beside_result(beside: workers.Forked | None) -> dict[str, list[str]]:
+    """The personal-data findings worked out beside the notebooks (``_beside_notebooks``)."""
+    if beside is None:
+        return {}
+    try:
+        return beside.result()
+    except workers.ForkedFailed as failure:
+        raise BuildError(
+            f"The check for case references and personal data, and rows.csv, stopped before they were done "
+            f"({failure}). Run the build again; if it stops again, close other programs (the machine may be "
+            "short of memory)."
+        ) from None
 
 
 def _load(request: BuildRequest, progress: Callable[[str], None]) -> Inputs:

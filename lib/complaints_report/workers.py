@@ -273,9 +273,8 @@ class Forked(Generic[R]):
         # 1,000,000-row archive, the build's system time fell from 2.8-3.6 s to about 2.4 s.
         gc.freeze()
         try:
-            with (
-                warnings.catch_warnings()
-            ):  # Python 3.12+ warns of any fork beside threads: this one is planned
+            # Python 3.12+ warns of any fork beside threads: this one is planned
+            with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DeprecationWarning)
                 self.process.start()
         except BaseException:
