@@ -79,6 +79,23 @@ def test_a_real_child_is_killed_when_the_build_stops():
     )
 
 
+def test_an_event_loop_an_item_set_in_its_worker_thread_is_closed_with_its_work():
+    """A notebook's client leaves an event loop set in the thread that ran it: closed there, not
+    left to the garbage collector (which may close it after its own pipe and print an error)."""
+    import asyncio
+
+    loops = []
+
+    def work(name):
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        loops.append(loop)
+        return name
+
+    assert workers.Batch(work, ["asc", "childrens"]).wait() == ["asc", "childrens"]
+    assert len(loops) == 2 and all(loop.is_closed() for loop in loops)
+
+
 # --------------------------------------------------------------------------- a forked copy of the build
 
 

@@ -133,6 +133,21 @@ def run(
     return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
+def _close_event_loop() -> None:
+    """Close the event loop the item's work left set in this worker thread: a notebook's client
+    (``jupyter_core.utils.run_sync``) sets one and never closes it. Left to the garbage collector, it
+    is closed at some later time, in any order with its own pipe, and then prints an error."""
+    import asyncio
+
+    try:
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+    except RuntimeError:  # none was set in this thread
+        return
+    if not loop.is_running() and not loop.is_closed():
+        loop.close()
+    asyncio.set_event_loop(None)
+
+
 class Batch(Generic[T, R]):
     """``function(item)`` for each item, two at a time, started at once.
 
@@ -166,6 +181,7 @@ class Batch(Generic[T, R]):
             return function(item)
         finally:
             _local.group = None
+            _close_event_loop()
 
     def cancel(self, index: int) -> None:
         cancel(self.groups[index])
